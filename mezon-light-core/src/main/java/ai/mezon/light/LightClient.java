@@ -1,0 +1,365 @@
+package ai.mezon.light;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ai.mezon.light.internal.net.Endpoints;
+import ai.mezon.light.internal.rest.MezonRestApi;
+import ai.mezon.light.internal.rest.MezonRestApi.GatewaySession;
+import ai.mezon.light.internal.rest.RestClientMezonApi;
+import ai.mezon.light.proto.api.ChannelDescription;
+import ai.mezon.light.proto.api.CreateChannelDescRequest;
+import ai.mezon.light.proto.api.SessionRefreshRequest;
+import ai.mezon.light.proto.api.UploadAttachment;
+import ai.mezon.light.proto.api.UploadAttachmentRequest;
+
+/**
+ * The session and REST side of the Mezon light protocol, the Java counterpart of the TypeScript
+ * SDK's {@code LightClient}.
+ *
+ * <p>Create one with {@link #authenticate(AuthenticateConfig)} (an id token) or
+ * {@link #initClient(ClientInitConfig)} (an existing session). REST calls block the calling
+ * thread, bounded by {@link LightClientOptions#requestTimeout()}. The client is thread-safe: the
+ * session is replaced atomically, and concurrent {@link #refreshSession()} calls share one HTTP
+ * request.
+ */
+public final class LightClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(LightClient.class);
+
+	private final MezonRestApi api;
+
+	private final LightClientOptions options;
+
+	private final String serverKey;
+
+	private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
+
+	private final Object refreshLock = new Object();
+
+	private volatile Session session;
+
+	private @Nullable CompletableFuture<Session> refreshInFlight;
+
+	LightClient(MezonRestApi api, LightClientOptions options, String serverKey, Session session) {
+		this.api = api;
+		this.options = options;
+		this.serverKey = serverKey;
+		this.session = session;
+	}
+
+	/**
+	 * Authenticates with an id token at the gateway and returns a client holding the new session.
+	 * @param config the id token and user
+	 * @return the client
+	 * @throws MezonAuthenticationException if the gateway refuses or answers incompletely
+	 * @throws MezonTimeoutException if the gateway does not answer in time
+	 */
+	public static LightClient authenticate(AuthenticateConfig config) {
+		return authenticate(config, LightClientOptions.defaults());
+	}
+
+	/**
+	 * Authenticates with an id token at the gateway and returns a client holding the new session.
+	 * @param config the id token and user
+	 * @param options timeouts, transport policy, clock
+	 * @return the client
+	 * @throws MezonAuthenticationException if the gateway refuses or answers incompletely
+	 * @throws MezonTimeoutException if the gateway does not answer in time
+	 */
+	public static LightClient authenticate(AuthenticateConfig config, LightClientOptions options) {
+		return authenticate(config, options, new RestClientMezonApi(options));
+	}
+
+	static LightClient authenticate(AuthenticateConfig config, LightClientOptions options, MezonRestApi api) {
+		if (config.idToken() == null || config.idToken().isBlank()) {
+			throw new MezonAuthenticationException("Cannot authenticate: id token is blank", 0, null);
+		}
+		Ids.parse("userId", config.userId());
+		URI gateway = Endpoints.restBase(config.effectiveGatewayUrl(), options.allowInsecureTransport());
+		GatewaySession answer = api.authenticate(gateway, config.effectiveServerKey(), config.idToken(),
+				config.userId(), config.username());
+		Session session;
+		try {
+			session = Session.of(answer.token(), answer.refreshToken(), answer.apiUrl(), answer.wsUrl(),
+					answer.userId(), false);
+		}
+		catch (MezonSessionException ex) {
+			throw new MezonAuthenticationException("Gateway answered an unusable session: " + ex.getMessage(), 0, ex);
+		}
+		LightClient client = new LightClient(api, options, config.effectiveServerKey(), session);
+		logger.debug("Authenticated user {} at {}", session.getUserId(), gateway);
+		return client;
+	}
+
+	/**
+	 * Resumes an existing session without authenticating.
+	 * @param config the session's parts
+	 * @return the client
+	 * @throws MezonSessionException naming every missing field, or if a token is malformed
+	 */
+	public static LightClient initClient(ClientInitConfig config) {
+		return initClient(config, LightClientOptions.defaults());
+	}
+
+	/**
+	 * Resumes an existing session without authenticating.
+	 * @param config the session's parts
+	 * @param options timeouts, transport policy, clock
+	 * @return the client
+	 * @throws MezonSessionException naming every missing field, or if a token is malformed
+	 */
+	public static LightClient initClient(ClientInitConfig config, LightClientOptions options) {
+		return initClient(config, options, new RestClientMezonApi(options));
+	}
+
+	static LightClient initClient(ClientInitConfig config, LightClientOptions options, MezonRestApi api) {
+		config.validate();
+		Session session = Session.of(Objects.requireNonNull(config.token()),
+				Objects.requireNonNull(config.refreshToken()), Objects.requireNonNull(config.apiUrl()),
+				config.wsUrl(), config.userId(), false);
+		// Fail now, not at the first call, when the host breaks the transport policy.
+		Endpoints.restBase(session.getApiUrl(), options.allowInsecureTransport());
+		return new LightClient(api, options, config.effectiveServerKey(), session);
+	}
+
+	/**
+	 * Resumes an exported session (ours or the TypeScript SDK's) without authenticating.
+	 * @param data the exported session
+	 * @param options timeouts, transport policy, clock
+	 * @return the client
+	 */
+	public static LightClient restore(SessionData data, LightClientOptions options) {
+		return initClient(ClientInitConfig.from(data), options);
+	}
+
+	/** @return the current session's user id (decimal) */
+	public String userId() {
+		return this.session.getUserId();
+	}
+
+	/** @return the current session */
+	public Session getSession() {
+		return this.session;
+	}
+
+	/** @return the current access token; never log it */
+	public String getToken() {
+		return this.session.getToken();
+	}
+
+	/** @return the current refresh token; never log it */
+	public String getRefreshToken() {
+		return this.session.getRefreshToken();
+	}
+
+	/** @return whether the access token has expired */
+	public boolean isSessionExpired() {
+		return this.session.isExpired(this.options.clock());
+	}
+
+	/** @return whether the refresh token has expired (the session can no longer be refreshed) */
+	public boolean isRefreshSessionExpired() {
+		return this.session.isRefreshExpired(this.options.clock());
+	}
+
+	/** @return the session in the TypeScript SDK's export shape */
+	public SessionData exportSession() {
+		return this.session.export();
+	}
+
+	/** @return the options this client was built with */
+	public LightClientOptions getOptions() {
+		return this.options;
+	}
+
+	/**
+	 * Registers a listener told of every session change (authentication is already done when a
+	 * listener can be added, so it sees refreshes).
+	 * @param listener the listener
+	 * @return a handle whose {@code close()} removes the listener
+	 */
+	public AutoCloseable addSessionListener(SessionListener listener) {
+		this.sessionListeners.add(Objects.requireNonNull(listener, "listener"));
+		return () -> this.sessionListeners.remove(listener);
+	}
+
+	/**
+	 * Refreshes the session with the refresh token. Concurrent callers share one request; the
+	 * answer's tokens replace both old ones (the refresh token may rotate) and session listeners
+	 * are told before this method returns.
+	 * @return the new session
+	 * @throws MezonSessionException if the refresh token has expired or the server refuses it
+	 * @throws MezonTimeoutException if the server does not answer in time
+	 */
+	public Session refreshSession() {
+		CompletableFuture<Session> shared;
+		boolean owner = false;
+		synchronized (this.refreshLock) {
+			if (this.refreshInFlight == null) {
+				this.refreshInFlight = new CompletableFuture<>();
+				owner = true;
+			}
+			shared = this.refreshInFlight;
+		}
+		if (owner) {
+			try {
+				shared.complete(doRefresh());
+			}
+			catch (RuntimeException ex) {
+				shared.completeExceptionally(ex);
+			}
+			finally {
+				synchronized (this.refreshLock) {
+					this.refreshInFlight = null;
+				}
+			}
+		}
+		return await(shared);
+	}
+
+	private Session doRefresh() {
+		Session current = this.session;
+		if (current.isRefreshExpired(this.options.clock())) {
+			throw new MezonSessionException("Cannot refresh: the refresh token expired at "
+					+ current.getRefreshExpiresAt());
+		}
+		SessionRefreshRequest request = SessionRefreshRequest.newBuilder()
+			.setToken(current.getRefreshToken())
+			.putAllVars(current.getVars())
+			.setIsRemember(current.isRemember())
+			.build();
+		ai.mezon.light.proto.api.Session answer;
+		try {
+			answer = this.api.refreshSession(apiBase(current), this.serverKey, request);
+		}
+		catch (MezonApiException ex) {
+			throw new MezonSessionException("Session refresh refused (HTTP " + ex.getStatusCode() + ")", ex);
+		}
+		if (answer.getToken().isEmpty()) {
+			throw new MezonSessionException("Session refresh answered no token");
+		}
+		// Some servers do not rotate: keep the old refresh token when none is returned.
+		String refreshToken = answer.getRefreshToken().isEmpty() ? current.getRefreshToken()
+				: answer.getRefreshToken();
+		Session refreshed = current.withTokens(answer.getToken(), refreshToken);
+		this.session = refreshed;
+		logger.debug("Session refreshed for user {}; expires at {}", refreshed.getUserId(), refreshed.getExpiresAt());
+		notifyListeners(refreshed, SessionListener.Change.REFRESHED);
+		return refreshed;
+	}
+
+	private void notifyListeners(Session session, SessionListener.Change change) {
+		for (SessionListener listener : this.sessionListeners) {
+			try {
+				listener.sessionChanged(session, change);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Session listener {} failed", listener, ex);
+			}
+		}
+	}
+
+	/**
+	 * Creates (or finds) the DM with another user.
+	 * @param peerId the other user's id
+	 * @return the channel
+	 * @throws IllegalArgumentException if the id is not a decimal id
+	 * @throws MezonApiException if the server refuses
+	 */
+	public MezonChannel createDM(String peerId) {
+		long peer = Ids.parse("peerId", peerId);
+		return createChannel(ChannelType.DM, List.of(peer));
+	}
+
+	/**
+	 * Creates a group DM with the given users.
+	 * @param userIds the members to add (at least one)
+	 * @return the channel
+	 * @throws IllegalArgumentException if the list is empty or an id is not a decimal id
+	 * @throws MezonApiException if the server refuses
+	 */
+	public MezonChannel createGroupDM(Collection<String> userIds) {
+		if (userIds.isEmpty()) {
+			throw new IllegalArgumentException("A group DM needs at least one user id");
+		}
+		return createChannel(ChannelType.GROUP, Ids.parseAll("userIds", userIds));
+	}
+
+	private MezonChannel createChannel(ChannelType type, List<Long> userIds) {
+		CreateChannelDescRequest request = CreateChannelDescRequest.newBuilder()
+			.setClanId(0)
+			.setType(type.wireType())
+			.setChannelPrivate(1)
+			.addAllUserIds(userIds)
+			.build();
+		Session current = this.session;
+		ChannelDescription desc = this.api.createChannelDesc(apiBase(current), current.getToken(), request);
+		return new MezonChannel(Ids.format(desc.getChannelId()), type,
+				desc.getUserIdsList().stream().map(Ids::format).toList(), desc.getChannelLabel(),
+				Ids.format(desc.getCreatorId()));
+	}
+
+	/**
+	 * Asks the server for a presigned upload URL (parity with the TypeScript SDK). Most callers
+	 * want {@code uploadFile}, which also uploads the bytes.
+	 * @param request the file's name, type and size
+	 * @return where to {@code PUT} the bytes
+	 */
+	public PresignedUpload uploadAttachment(UploadRequest request) {
+		if (request.size() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("File too large for one upload: " + request.size() + " bytes");
+		}
+		UploadAttachmentRequest proto = UploadAttachmentRequest.newBuilder()
+			.setFilename(request.filename())
+			.setFiletype(request.filetype())
+			.setSize((int) request.size())
+			.setWidth(request.width())
+			.setHeight(request.height())
+			.build();
+		Session current = this.session;
+		UploadAttachment answer = this.api.uploadAttachmentFile(apiBase(current), current.getToken(), proto);
+		return new PresignedUpload(answer.getFilename(), answer.getUrl());
+	}
+
+	/** @return the REST API this client calls (for the socket and extensions in this module) */
+	MezonRestApi api() {
+		return this.api;
+	}
+
+	URI apiBase(Session current) {
+		return Endpoints.restBase(current.getApiUrl(), this.options.allowInsecureTransport());
+	}
+
+	private static Session await(CompletableFuture<Session> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MezonSessionException("Interrupted while waiting for the session refresh", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new CompletionException(ex.getCause());
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "LightClient[session=" + this.session + "]";
+	}
+
+}

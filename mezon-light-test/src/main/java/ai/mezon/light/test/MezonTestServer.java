@@ -1,0 +1,256 @@
+package ai.mezon.light.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.jspecify.annotations.Nullable;
+
+import ai.mezon.light.SessionData;
+import ai.mezon.light.test.internal.ServerClock;
+import ai.mezon.light.test.internal.ServerState;
+import ai.mezon.light.test.internal.Snowflakes;
+import ai.mezon.light.test.internal.TokenService;
+import ai.mezon.light.test.internal.TokenService.TokenPair;
+
+/**
+ * An embedded, stateful stand-in for the Mezon servers: gateway, REST API, presigned uploads and
+ * the real-time socket, all on one loopback port. Start one per test class (it starts in well
+ * under a second) or use {@code MezonTestServerExtension}.
+ *
+ * <pre>{@code
+ * try (MezonTestServer server = MezonTestServer.builder().build().start()) {
+ *     LightClient client = LightClient.authenticate(server.authenticateConfig("42", "alice"));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Requests are served on Tomcat's worker threads.
+ */
+public final class MezonTestServer implements AutoCloseable {
+
+	/** The line the standalone server prints once it listens, followed by the base URL. */
+	public static final String LISTENING_PREFIX = "Mezon test server listening on ";
+
+	private final int requestedPort;
+
+	private final ServerClock clock;
+
+	private final ServerState state;
+
+	private final TokenService tokens;
+
+	private @Nullable Tomcat tomcat;
+
+	private @Nullable Path baseDir;
+
+	private volatile int port = -1;
+
+	private MezonTestServer(Builder builder) {
+		this.requestedPort = builder.port;
+		this.clock = new ServerClock(builder.clock);
+		this.state = new ServerState(new Snowflakes(this.clock));
+		this.tokens = new TokenService(this.clock, builder.tokenLifetime, builder.refreshLifetime);
+	}
+
+	/** @return a builder with defaults: a free port, 1 h tokens, 30 d refresh tokens */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Starts the server.
+	 * @return this server
+	 * @throws IllegalStateException if it is already started or cannot bind
+	 */
+	public synchronized MezonTestServer start() {
+		if (this.tomcat != null) {
+			throw new IllegalStateException("Already started");
+		}
+		try {
+			this.baseDir = Files.createTempDirectory("mezon-test-server");
+			Tomcat server = new Tomcat();
+			server.setBaseDir(this.baseDir.toString());
+			Connector connector = new Connector();
+			connector.setPort(this.requestedPort);
+			connector.setProperty("address", "127.0.0.1");
+			server.getService().addConnector(connector);
+			server.setConnector(connector);
+			Context context = server.addContext("", this.baseDir.toString());
+			registerEndpoints(context);
+			server.start();
+			this.tomcat = server;
+			this.port = connector.getLocalPort();
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (LifecycleException ex) {
+			throw new IllegalStateException("Mezon test server failed to start", ex);
+		}
+	}
+
+	private void registerEndpoints(Context context) {
+		// Filled in by the REST and WebSocket sides.
+	}
+
+	/** Stops the server; open sockets are closed. Idempotent. */
+	@Override
+	public synchronized void close() {
+		Tomcat server = this.tomcat;
+		this.tomcat = null;
+		if (server != null) {
+			try {
+				server.stop();
+				server.destroy();
+			}
+			catch (LifecycleException ex) {
+				throw new IllegalStateException("Mezon test server failed to stop", ex);
+			}
+		}
+	}
+
+	/** @return the port the server listens on */
+	public int port() {
+		if (this.port < 0) {
+			throw new IllegalStateException("Not started");
+		}
+		return this.port;
+	}
+
+	/** @return {@code http://127.0.0.1:PORT}: the gateway, {@code api_url} and {@code ws_url} */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	/**
+	 * Registers a user (or returns the known one) without authenticating.
+	 * @param username the name
+	 * @return the user, with a new snowflake id
+	 */
+	public TestUser createUser(String username) {
+		return this.state.user(null, username);
+	}
+
+	/**
+	 * Registers a user with a given id (or returns the known one).
+	 * @param id the id
+	 * @param username the name
+	 * @return the user
+	 */
+	public TestUser createUser(long id, String username) {
+		return this.state.user(id, username);
+	}
+
+	/**
+	 * Issues a session for a user directly, as if it had authenticated.
+	 * @param user the user
+	 * @return the session in export form, pointing at this server
+	 */
+	public SessionData issueSession(TestUser user) {
+		TokenPair pair = this.tokens.issue(user, Map.of());
+		return new SessionData(pair.token(), pair.refreshToken(), baseUrl(), baseUrl(), user.idString());
+	}
+
+	/** @return every known user */
+	public Collection<TestUser> users() {
+		return this.state.users();
+	}
+
+	/** @return every channel */
+	public Collection<TestChannel> channels() {
+		return this.state.channels();
+	}
+
+	/**
+	 * Moves the server's clock forward, so tokens expire without sleeping.
+	 * @param amount how far
+	 */
+	public void advanceClock(Duration amount) {
+		this.clock.advance(amount);
+	}
+
+	/** @param lifetime the lifetime of access tokens issued from now on */
+	public void setTokenLifetime(Duration lifetime) {
+		this.tokens.setTokenLifetime(lifetime);
+	}
+
+	/** @param lifetime the lifetime of refresh tokens issued from now on */
+	public void setRefreshLifetime(Duration lifetime) {
+		this.tokens.setRefreshLifetime(lifetime);
+	}
+
+	/** Fault: every token issued so far (access and refresh) becomes invalid. */
+	public void expireAllTokens() {
+		this.tokens.revokeAllIssuedBefore(this.clock.instant().plusMillis(1));
+	}
+
+	/** @return the server's clock (the system clock plus {@link #advanceClock} moves) */
+	public Clock clock() {
+		return this.clock;
+	}
+
+	ServerState state() {
+		return this.state;
+	}
+
+	TokenService tokens() {
+		return this.tokens;
+	}
+
+	/** Builds a {@link MezonTestServer}. */
+	public static final class Builder {
+
+		private int port;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Duration tokenLifetime = Duration.ofHours(1);
+
+		private Duration refreshLifetime = Duration.ofDays(30);
+
+		private Builder() {
+		}
+
+		/** @param port the port, 0 (default) for a free one */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/** @param clock the base clock (default: system UTC) */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock);
+			return this;
+		}
+
+		/** @param lifetime the access token lifetime (default 1 h) */
+		public Builder tokenLifetime(Duration lifetime) {
+			this.tokenLifetime = lifetime;
+			return this;
+		}
+
+		/** @param lifetime the refresh token lifetime (default 30 d) */
+		public Builder refreshLifetime(Duration lifetime) {
+			this.refreshLifetime = lifetime;
+			return this;
+		}
+
+		/** @return the server, not started */
+		public MezonTestServer build() {
+			return new MezonTestServer(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,139 @@
+package ai.mezon.light.test.internal;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import ai.mezon.light.ChannelType;
+import ai.mezon.light.test.TestChannel;
+import ai.mezon.light.test.TestUser;
+
+/**
+ * What the test server remembers: users, channels and their members, uploaded files. Concurrent
+ * maps only, no global lock: REST handlers and socket sessions read and write it from many threads.
+ */
+public final class ServerState {
+
+	private final Snowflakes ids;
+
+	private final Map<Long, TestUser> users = new ConcurrentHashMap<>();
+
+	private final Map<Long, TestChannel> channels = new ConcurrentHashMap<>();
+
+	/** DM per unordered user pair, so the same pair gets the same DM back. */
+	private final Map<String, Long> dmByPair = new ConcurrentHashMap<>();
+
+	private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
+
+	public ServerState(Snowflakes ids) {
+		this.ids = ids;
+	}
+
+	/** @return the id generator */
+	public Snowflakes ids() {
+		return this.ids;
+	}
+
+	/**
+	 * Finds or creates a user.
+	 * @param id the id, or {@code null} for a new snowflake
+	 * @param username the name (kept from the first time the user was seen)
+	 * @return the user
+	 */
+	public TestUser user(@Nullable Long id, String username) {
+		long userId = (id != null) ? id : this.ids.next();
+		return this.users.computeIfAbsent(userId, (key) -> new TestUser(key, username));
+	}
+
+	/** @return the user with that id, if known */
+	public Optional<TestUser> findUser(long id) {
+		return Optional.ofNullable(this.users.get(id));
+	}
+
+	/** @return every known user */
+	public Collection<TestUser> users() {
+		return List.copyOf(this.users.values());
+	}
+
+	/**
+	 * Finds the DM of two users or creates it.
+	 * @param creator the user asking
+	 * @param peer the other user
+	 * @return the DM and whether it was created now
+	 */
+	public Created dm(long creator, long peer) {
+		String pair = Math.min(creator, peer) + ":" + Math.max(creator, peer);
+		boolean[] created = new boolean[1];
+		long channelId = this.dmByPair.computeIfAbsent(pair, (key) -> {
+			TestChannel channel = new TestChannel(this.ids.next(), ChannelType.DM, creator, Set.of(creator, peer), "");
+			this.channels.put(channel.id(), channel);
+			created[0] = true;
+			return channel.id();
+		});
+		return new Created(this.channels.get(channelId), created[0]);
+	}
+
+	/**
+	 * Creates a group DM.
+	 * @param creator the user asking (becomes a member)
+	 * @param others the other members
+	 * @param label the label
+	 * @return the new channel
+	 */
+	public TestChannel group(long creator, Collection<Long> others, String label) {
+		Set<Long> members = new LinkedHashSet<>();
+		members.add(creator);
+		members.addAll(others);
+		TestChannel channel = new TestChannel(this.ids.next(), ChannelType.GROUP, creator, members, label);
+		this.channels.put(channel.id(), channel);
+		return channel;
+	}
+
+	/** @return the channel with that id, if any */
+	public Optional<TestChannel> findChannel(long id) {
+		return Optional.ofNullable(this.channels.get(id));
+	}
+
+	/** @return every channel */
+	public Collection<TestChannel> channels() {
+		return List.copyOf(this.channels.values());
+	}
+
+	/** Stores an uploaded object under its path. */
+	public void putObject(String path, StoredObject object) {
+		this.objects.put(path, object);
+	}
+
+	/** @return the object uploaded under that path, if any */
+	public Optional<StoredObject> findObject(String path) {
+		return Optional.ofNullable(this.objects.get(path));
+	}
+
+	/** @return every uploaded object by path */
+	public Map<String, StoredObject> objects() {
+		return Map.copyOf(this.objects);
+	}
+
+	/**
+	 * A channel and whether this call created it.
+	 * @param channel the channel
+	 * @param created whether it is new
+	 */
+	public record Created(TestChannel channel, boolean created) {
+	}
+
+	/**
+	 * Bytes uploaded through a presigned URL.
+	 * @param contentType the {@code Content-Type} of the upload
+	 * @param bytes the content
+	 */
+	public record StoredObject(String contentType, byte[] bytes) {
+	}
+
+}
