@@ -259,6 +259,27 @@ public final class LightClient {
 		return refreshed;
 	}
 
+	/**
+	 * Replaces the session with one obtained elsewhere, and tells the session listeners: a session
+	 * from authenticating again after the refresh token died, or a newer one another instance
+	 * stored after its own refresh.
+	 * @param newSession the new session, for the same user
+	 * @param change why it changed, passed on to the listeners
+	 * @throws IllegalArgumentException if the session belongs to another user
+	 */
+	public void replaceSession(Session newSession, SessionListener.Change change) {
+		Objects.requireNonNull(newSession, "newSession");
+		Objects.requireNonNull(change, "change");
+		if (!newSession.getUserId().equals(this.session.getUserId())) {
+			throw new IllegalArgumentException("Cannot replace the session of user " + this.session.getUserId()
+					+ " with one of user " + newSession.getUserId());
+		}
+		this.session = newSession;
+		logger.debug("Session replaced ({}) for user {}; expires at {}", change, newSession.getUserId(),
+				newSession.getExpiresAt());
+		notifyListeners(newSession, change);
+	}
+
 	private void notifyListeners(Session session, SessionListener.Change change) {
 		for (SessionListener listener : this.sessionListeners) {
 			try {

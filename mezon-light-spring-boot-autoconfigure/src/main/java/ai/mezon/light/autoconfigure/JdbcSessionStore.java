@@ -1,0 +1,186 @@
+package ai.mezon.light.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.util.StreamUtils;
+
+import ai.mezon.light.MezonException;
+import ai.mezon.light.Session;
+import ai.mezon.light.SessionData;
+import ai.mezon.light.SessionStore;
+import ai.mezon.light.SessionStoreConflictException;
+import ai.mezon.light.StoredSession;
+
+/**
+ * A {@link SessionStore} in a database table, through Spring's {@link JdbcClient}; one row per
+ * key. The compare-and-set is the database's: the first save is an {@code INSERT} (a duplicate key
+ * means another writer was first), later ones an {@code UPDATE ... WHERE version = ?} that a stale
+ * writer finds matching no row.
+ *
+ * <p>Create the table with {@link #initializeSchema(DataSource, String)} (scripts for PostgreSQL
+ * and H2 in {@value #SCHEMA_LOCATION}) or with your migration tool.
+ */
+public class JdbcSessionStore implements SessionStore {
+
+	/** The default table name. */
+	public static final String DEFAULT_TABLE_NAME = "mezon_session";
+
+	/** Where the schema scripts are; {@code @@platform@@} is the database's id, e.g. {@code h2}. */
+	public static final String SCHEMA_LOCATION = "classpath:META-INF/mezon-light/schema-@@platform@@.sql";
+
+	// The table name is put into SQL text: accept identifiers only, optionally schema-qualified.
+	private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
+	private final JdbcClient jdbc;
+
+	private final String tableName;
+
+	private final Clock clock;
+
+	/**
+	 * A store in {@value #DEFAULT_TABLE_NAME}.
+	 * @param jdbc the client
+	 */
+	public JdbcSessionStore(JdbcClient jdbc) {
+		this(jdbc, DEFAULT_TABLE_NAME, Clock.systemUTC());
+	}
+
+	/**
+	 * @param jdbc the client
+	 * @param tableName the table, an SQL identifier
+	 * @param clock the clock of {@code updated_at}
+	 */
+	public JdbcSessionStore(JdbcClient jdbc, String tableName, Clock clock) {
+		this.jdbc = jdbc;
+		this.tableName = checkTableName(tableName);
+		this.clock = clock;
+	}
+
+	private static String checkTableName(String tableName) {
+		if (!TABLE_NAME.matcher(tableName).matches()) {
+			throw new IllegalArgumentException("Invalid session table name: " + tableName);
+		}
+		return tableName;
+	}
+
+	/**
+	 * Creates the session table if it does not exist, with the script for the database's
+	 * platform.
+	 * @param dataSource the database
+	 * @param tableName the table name
+	 * @throws IllegalStateException when no script exists for the database
+	 */
+	public static void initializeSchema(DataSource dataSource, String tableName) {
+		checkTableName(tableName);
+		List<String> locations = new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource,
+				SCHEMA_LOCATION);
+		Resource script = new DefaultResourceLoader(JdbcSessionStore.class.getClassLoader())
+			.getResource(locations.get(0));
+		if (!script.exists()) {
+			throw new IllegalStateException("No Mezon session schema script for this database (" + locations.get(0)
+					+ "): create the table yourself (see META-INF/mezon-light/schema-postgresql.sql) and set "
+					+ "mezon.session-store.jdbc.initialize-schema=never");
+		}
+		try {
+			String sql = StreamUtils.copyToString(script.getInputStream(), StandardCharsets.UTF_8)
+				.replace("%TABLE_NAME%", tableName);
+			ResourceDatabasePopulator populator = new ResourceDatabasePopulator(
+					new ByteArrayResource(sql.getBytes(StandardCharsets.UTF_8)));
+			DatabasePopulatorUtils.execute(populator, dataSource);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Cannot read " + script, ex);
+		}
+	}
+
+	/** @return the table name */
+	public String getTableName() {
+		return this.tableName;
+	}
+
+	@Override
+	public Optional<StoredSession> load(String key) {
+		return this.jdbc
+			.sql("SELECT token, refresh_token, api_url, ws_url, user_id, version FROM " + this.tableName
+					+ " WHERE session_key = ?")
+			.param(key)
+			.query((rs, row) -> new StoredSession(new SessionData(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5)), rs.getLong(6)))
+			.optional();
+	}
+
+	@Override
+	public StoredSession save(String key, SessionData data, long expectedVersion) {
+		StoredSession next = new StoredSession(data, expectedVersion + 1);
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		OffsetDateTime refreshExpiresAt = refreshExpiry(data);
+		if (expectedVersion == SessionStore.NO_VERSION) {
+			try {
+				this.jdbc.sql("INSERT INTO " + this.tableName + " (session_key, token, refresh_token, api_url, ws_url, "
+						+ "user_id, version, refresh_expires_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(key, data.token(), data.refreshToken(), data.apiUrl(), data.wsUrl(), data.userId(),
+							next.version(), refreshExpiresAt, now)
+					.update();
+				return next;
+			}
+			catch (DuplicateKeyException ex) {
+				throw conflict(key, expectedVersion);
+			}
+		}
+		int updated = this.jdbc.sql("UPDATE " + this.tableName + " SET token = ?, refresh_token = ?, api_url = ?, "
+				+ "ws_url = ?, user_id = ?, version = ?, refresh_expires_at = ?, updated_at = ? "
+				+ "WHERE session_key = ? AND version = ?")
+			.params(data.token(), data.refreshToken(), data.apiUrl(), data.wsUrl(), data.userId(), next.version(),
+					refreshExpiresAt, now, key, expectedVersion)
+			.update();
+		if (updated != 1) {
+			throw conflict(key, expectedVersion);
+		}
+		return next;
+	}
+
+	private SessionStoreConflictException conflict(String key, long expectedVersion) {
+		long found = load(key).map(StoredSession::version).orElse(SessionStore.NO_VERSION);
+		return new SessionStoreConflictException(key, expectedVersion, found);
+	}
+
+	/** For housekeeping queries (delete rows whose refresh token is dead); null when unreadable. */
+	private static @Nullable OffsetDateTime refreshExpiry(SessionData data) {
+		try {
+			Instant expiry = Session.restore(data).getRefreshExpiresAt();
+			return OffsetDateTime.ofInstant(expiry, ZoneOffset.UTC);
+		}
+		catch (MezonException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public boolean delete(String key) {
+		return this.jdbc.sql("DELETE FROM " + this.tableName + " WHERE session_key = ?").param(key).update() > 0;
+	}
+
+	@Override
+	public String toString() {
+		return "JdbcSessionStore[table=" + this.tableName + "]";
+	}
+
+}

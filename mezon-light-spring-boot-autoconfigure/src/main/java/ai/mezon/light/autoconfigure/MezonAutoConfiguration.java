@@ -1,0 +1,94 @@
+package ai.mezon.light.autoconfigure;
+
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.client.RestClient;
+
+import ai.mezon.light.LightClient;
+import ai.mezon.light.LightClientOptions;
+import ai.mezon.light.Session;
+import ai.mezon.light.SessionStore;
+import ai.mezon.light.autoconfigure.internal.ClientFactory;
+import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
+import ai.mezon.light.autoconfigure.internal.SessionRefresher;
+
+/**
+ * {@link AutoConfiguration Auto-configuration} of the Mezon light client: a {@link LightClient}
+ * signed in from the session store, a configured session or an id token; its
+ * {@link SessionStore}; {@link LightClientOptions}; and proactive session refresh.
+ *
+ * <p>Every bean backs off when the application defines its own of the same type.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration" })
+@ConditionalOnClass(LightClient.class)
+@ConditionalOnProperty(prefix = "mezon", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(MezonProperties.class)
+@Import({ MezonSessionStoreConfigurations.RedisStoreConfiguration.class,
+		MezonSessionStoreConfigurations.JdbcStoreConfiguration.class,
+		MezonSessionStoreConfigurations.FileStoreConfiguration.class,
+		MezonSessionStoreConfigurations.FallbackStoreConfiguration.class })
+public final class MezonAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(MezonConnectionDetails.class)
+	PropertiesMezonConnectionDetails mezonConnectionDetails(MezonProperties properties) {
+		return new PropertiesMezonConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LightClientOptions mezonLightClientOptions(MezonProperties properties,
+			ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<MezonRestClientCustomizer> restClientCustomizers,
+			ObjectProvider<LightClientOptionsCustomizer> customizers) {
+		Supplier<RestClient.Builder> builders = () -> {
+			// Boot's builder bean is a prototype; clone anyway so a singleton one is never changed.
+			RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder).clone();
+			restClientCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder;
+		};
+		LightClientOptions.Builder options = LightClientOptions.builder()
+			.requestTimeout(properties.getRequestTimeout())
+			.allowInsecureTransport(properties.isAllowInsecureTransport())
+			.restClientBuilder(builders);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
+		return options.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionBootstrapper mezonSessionBootstrapper(MezonConnectionDetails connectionDetails, SessionStore sessionStore,
+			MezonProperties properties, LightClientOptions options) {
+		return new SessionBootstrapper(connectionDetails, sessionStore, properties.getSessionStore().getKey(), options,
+				ClientFactory.DEFAULT);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LightClient mezonLightClient(SessionBootstrapper bootstrapper) {
+		return bootstrapper.bootstrap();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "mezon.refresh.enabled", matchIfMissing = true)
+	SessionRefresher mezonSessionRefresher(LightClient client, SessionBootstrapper bootstrapper,
+			MezonProperties properties, ApplicationEventPublisher publisher) {
+		Supplier<Session> refresh = client::refreshSession;
+		return new SessionRefresher(client, refresh, bootstrapper.reauthenticator(client),
+				properties.getRefresh().getBeforeExpiry(), properties.getRefresh().getRetryInterval(), publisher);
+	}
+
+}

@@ -1,0 +1,725 @@
+package ai.mezon.light.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import ai.mezon.light.Secrets;
+
+/**
+ * Configuration properties of the Mezon light client ({@code mezon.*}).
+ *
+ * <p>Credentials come either as an id token ({@code mezon.id-token}, {@code mezon.user-id},
+ * {@code mezon.username}) or as an exported session ({@code mezon.session.*}); a session kept in
+ * the {@linkplain ai.mezon.light.SessionStore session store} takes precedence over both. {@link #toString()}
+ * never shows a token.
+ */
+@ConfigurationProperties("mezon")
+public class MezonProperties {
+
+	/**
+	 * Whether to auto-configure the Mezon light client.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Gateway the id token is exchanged at. Only the scheme, host and port are used.
+	 */
+	private String gatewayUrl = "https://gw.mezon.ai";
+
+	/**
+	 * Server key sent as the HTTP Basic user name on authenticate and refresh calls.
+	 */
+	private String serverKey = "DefaultServerKey";
+
+	/**
+	 * Id token to authenticate with at the gateway, and to authenticate again with when the
+	 * refresh token has expired. A secret: keep it out of committed files.
+	 */
+	private @Nullable String idToken;
+
+	/**
+	 * Mezon user id (decimal) the id token belongs to.
+	 */
+	private @Nullable String userId;
+
+	/**
+	 * Mezon user name the id token belongs to.
+	 */
+	private @Nullable String username;
+
+	/**
+	 * Whether tokens may travel over plain http/ws to hosts that are not loopback. Only for
+	 * self-hosted servers on a trusted network.
+	 */
+	private boolean allowInsecureTransport;
+
+	/**
+	 * Timeout of each REST call, connect and read included.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(7);
+
+	private final Session session = new Session();
+
+	private final Socket socket = new Socket();
+
+	private final Refresh refresh = new Refresh();
+
+	private final SessionStore sessionStore = new SessionStore();
+
+	private final Events events = new Events();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getGatewayUrl() {
+		return this.gatewayUrl;
+	}
+
+	public void setGatewayUrl(String gatewayUrl) {
+		this.gatewayUrl = gatewayUrl;
+	}
+
+	public String getServerKey() {
+		return this.serverKey;
+	}
+
+	public void setServerKey(String serverKey) {
+		this.serverKey = serverKey;
+	}
+
+	public @Nullable String getIdToken() {
+		return this.idToken;
+	}
+
+	public void setIdToken(@Nullable String idToken) {
+		this.idToken = idToken;
+	}
+
+	public @Nullable String getUserId() {
+		return this.userId;
+	}
+
+	public void setUserId(@Nullable String userId) {
+		this.userId = userId;
+	}
+
+	public @Nullable String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(@Nullable String username) {
+		this.username = username;
+	}
+
+	public boolean isAllowInsecureTransport() {
+		return this.allowInsecureTransport;
+	}
+
+	public void setAllowInsecureTransport(boolean allowInsecureTransport) {
+		this.allowInsecureTransport = allowInsecureTransport;
+	}
+
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
+	}
+
+	public Session getSession() {
+		return this.session;
+	}
+
+	public Socket getSocket() {
+		return this.socket;
+	}
+
+	public Refresh getRefresh() {
+		return this.refresh;
+	}
+
+	public SessionStore getSessionStore() {
+		return this.sessionStore;
+	}
+
+	public Events getEvents() {
+		return this.events;
+	}
+
+	@Override
+	public String toString() {
+		return "MezonProperties[enabled=" + this.enabled + ", gatewayUrl=" + this.gatewayUrl + ", serverKey="
+				+ Secrets.mask(this.serverKey) + ", idToken=" + Secrets.mask(this.idToken) + ", userId=" + this.userId
+				+ ", username=" + this.username + ", session=" + this.session + ", sessionStore="
+				+ this.sessionStore.getType() + "]";
+	}
+
+	/**
+	 * An exported session to resume ({@code exportSession()} of this SDK or the TypeScript one).
+	 */
+	public static class Session {
+
+		/**
+		 * Access token (JWT) of the session to resume. A secret.
+		 */
+		private @Nullable String token;
+
+		/**
+		 * Refresh token (JWT) of the session to resume. A secret.
+		 */
+		private @Nullable String refreshToken;
+
+		/**
+		 * REST host of the session to resume ("api_url").
+		 */
+		private @Nullable String apiUrl;
+
+		/**
+		 * Socket host of the session to resume ("ws_url"); derived from the api URL when empty.
+		 */
+		private @Nullable String wsUrl;
+
+		/**
+		 * User id of the session to resume; taken from the token's "uid" claim when empty.
+		 */
+		private @Nullable String userId;
+
+		public @Nullable String getToken() {
+			return this.token;
+		}
+
+		public void setToken(@Nullable String token) {
+			this.token = token;
+		}
+
+		public @Nullable String getRefreshToken() {
+			return this.refreshToken;
+		}
+
+		public void setRefreshToken(@Nullable String refreshToken) {
+			this.refreshToken = refreshToken;
+		}
+
+		public @Nullable String getApiUrl() {
+			return this.apiUrl;
+		}
+
+		public void setApiUrl(@Nullable String apiUrl) {
+			this.apiUrl = apiUrl;
+		}
+
+		public @Nullable String getWsUrl() {
+			return this.wsUrl;
+		}
+
+		public void setWsUrl(@Nullable String wsUrl) {
+			this.wsUrl = wsUrl;
+		}
+
+		public @Nullable String getUserId() {
+			return this.userId;
+		}
+
+		public void setUserId(@Nullable String userId) {
+			this.userId = userId;
+		}
+
+		@Override
+		public String toString() {
+			return "Session[token=" + Secrets.mask(this.token) + ", refreshToken=" + Secrets.mask(this.refreshToken)
+					+ ", apiUrl=" + this.apiUrl + ", wsUrl=" + this.wsUrl + ", userId=" + this.userId + "]";
+		}
+
+	}
+
+	/**
+	 * The real-time socket.
+	 */
+	public static class Socket {
+
+		/**
+		 * Whether to connect the socket when the application starts.
+		 */
+		private boolean autoConnect = true;
+
+		/**
+		 * Interval between heartbeat pings; a ping unanswered for as long means the connection
+		 * is dead.
+		 */
+		private Duration heartbeatInterval = Duration.ofSeconds(10);
+
+		/**
+		 * Timeout of opening the socket.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Timeout of a message send awaiting its acknowledgement.
+		 */
+		private Duration sendTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Timeout of other requests awaiting their reply (join, leave).
+		 */
+		private Duration requestTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Whether the server is a legacy one, expecting the request id ("cid") as a decimal
+		 * string rather than an int32.
+		 */
+		private boolean legacyCid;
+
+		/**
+		 * Whether to join the channels the user is added to (e.g. a new DM) as they are
+		 * announced.
+		 */
+		private boolean autoJoinAddedChannels = true;
+
+		/**
+		 * DM channel ids to join once connected.
+		 */
+		private List<String> joinDmChannels = new ArrayList<>();
+
+		/**
+		 * Group DM channel ids to join once connected.
+		 */
+		private List<String> joinGroupChannels = new ArrayList<>();
+
+		private final Reconnect reconnect = new Reconnect();
+
+		public boolean isAutoConnect() {
+			return this.autoConnect;
+		}
+
+		public void setAutoConnect(boolean autoConnect) {
+			this.autoConnect = autoConnect;
+		}
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getSendTimeout() {
+			return this.sendTimeout;
+		}
+
+		public void setSendTimeout(Duration sendTimeout) {
+			this.sendTimeout = sendTimeout;
+		}
+
+		public Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+		}
+
+		public boolean isLegacyCid() {
+			return this.legacyCid;
+		}
+
+		public void setLegacyCid(boolean legacyCid) {
+			this.legacyCid = legacyCid;
+		}
+
+		public boolean isAutoJoinAddedChannels() {
+			return this.autoJoinAddedChannels;
+		}
+
+		public void setAutoJoinAddedChannels(boolean autoJoinAddedChannels) {
+			this.autoJoinAddedChannels = autoJoinAddedChannels;
+		}
+
+		public List<String> getJoinDmChannels() {
+			return this.joinDmChannels;
+		}
+
+		public void setJoinDmChannels(List<String> joinDmChannels) {
+			this.joinDmChannels = joinDmChannels;
+		}
+
+		public List<String> getJoinGroupChannels() {
+			return this.joinGroupChannels;
+		}
+
+		public void setJoinGroupChannels(List<String> joinGroupChannels) {
+			this.joinGroupChannels = joinGroupChannels;
+		}
+
+		public Reconnect getReconnect() {
+			return this.reconnect;
+		}
+
+		/**
+		 * Reconnection of a dropped socket, with exponential backoff.
+		 */
+		public static class Reconnect {
+
+			/**
+			 * Whether to reconnect a socket that dropped.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Delay before the first reconnection attempt.
+			 */
+			private Duration initialBackoff = Duration.ofSeconds(1);
+
+			/**
+			 * Longest delay between two reconnection attempts.
+			 */
+			private Duration maxBackoff = Duration.ofSeconds(30);
+
+			/**
+			 * Factor the delay grows by after each failed attempt.
+			 */
+			private double multiplier = 2.0;
+
+			/**
+			 * Attempts before giving up; 0 for no limit.
+			 */
+			private int maxAttempts;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Duration getInitialBackoff() {
+				return this.initialBackoff;
+			}
+
+			public void setInitialBackoff(Duration initialBackoff) {
+				this.initialBackoff = initialBackoff;
+			}
+
+			public Duration getMaxBackoff() {
+				return this.maxBackoff;
+			}
+
+			public void setMaxBackoff(Duration maxBackoff) {
+				this.maxBackoff = maxBackoff;
+			}
+
+			public double getMultiplier() {
+				return this.multiplier;
+			}
+
+			public void setMultiplier(double multiplier) {
+				this.multiplier = multiplier;
+			}
+
+			public int getMaxAttempts() {
+				return this.maxAttempts;
+			}
+
+			public void setMaxAttempts(int maxAttempts) {
+				this.maxAttempts = maxAttempts;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Proactive session refresh.
+	 */
+	public static class Refresh {
+
+		/**
+		 * Whether to refresh the session before it expires, in the background.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long before the access token expires to refresh it. A token living shorter than
+		 * this is refreshed halfway through its remaining life.
+		 */
+		private Duration beforeExpiry = Duration.ofMinutes(5);
+
+		/**
+		 * Delay before trying again after a refresh failed for a reason that may pass (timeout,
+		 * server error).
+		 */
+		private Duration retryInterval = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getBeforeExpiry() {
+			return this.beforeExpiry;
+		}
+
+		public void setBeforeExpiry(Duration beforeExpiry) {
+			this.beforeExpiry = beforeExpiry;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
+	}
+
+	/**
+	 * Where the session is kept between runs and shared between instances.
+	 */
+	public static class SessionStore {
+
+		/**
+		 * Kind of session store. "auto" picks Redis when a RedisConnectionFactory bean exists,
+		 * else JDBC when a DataSource bean exists, else memory.
+		 */
+		private Type type = Type.MEMORY;
+
+		/**
+		 * Key the session is stored under. Defaults to the user id, or "default" when it is not
+		 * known before authenticating.
+		 */
+		private @Nullable String key;
+
+		private final File file = new File();
+
+		private final Jdbc jdbc = new Jdbc();
+
+		private final Redis redis = new Redis();
+
+		public Type getType() {
+			return this.type;
+		}
+
+		public void setType(Type type) {
+			this.type = type;
+		}
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+		public File getFile() {
+			return this.file;
+		}
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+		/**
+		 * Kinds of session store.
+		 */
+		public enum Type {
+
+			/** Pick Redis, else JDBC, else memory, by the beans available. */
+			AUTO,
+
+			/** In this JVM's memory: lost on restart. */
+			MEMORY,
+
+			/** One JSON file per key, in the TypeScript SDK's export shape. */
+			FILE,
+
+			/** A table, through the application's DataSource. */
+			JDBC,
+
+			/** A Redis key per session, expiring with the refresh token. */
+			REDIS
+
+		}
+
+		/**
+		 * File session store.
+		 */
+		public static class File {
+
+			/**
+			 * Directory holding one "<key>.json" file per session; created owner-only.
+			 */
+			private Path path = Path.of(System.getProperty("user.home"), ".mezon", "sessions");
+
+			public Path getPath() {
+				return this.path;
+			}
+
+			public void setPath(Path path) {
+				this.path = path;
+			}
+
+		}
+
+		/**
+		 * JDBC session store.
+		 */
+		public static class Jdbc {
+
+			/**
+			 * Name of the table holding the sessions.
+			 */
+			private String tableName = "mezon_session";
+
+			/**
+			 * When to create the table at startup (PostgreSQL and H2 scripts are provided).
+			 */
+			private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+			public String getTableName() {
+				return this.tableName;
+			}
+
+			public void setTableName(String tableName) {
+				this.tableName = tableName;
+			}
+
+			public InitializeSchema getInitializeSchema() {
+				return this.initializeSchema;
+			}
+
+			public void setInitializeSchema(InitializeSchema initializeSchema) {
+				this.initializeSchema = initializeSchema;
+			}
+
+			/**
+			 * When to create the session table.
+			 */
+			public enum InitializeSchema {
+
+				/** Always (the script only creates the table if it does not exist). */
+				ALWAYS,
+
+				/** Only for an embedded database such as H2. */
+				EMBEDDED,
+
+				/** Never: the table is managed elsewhere, e.g. by Flyway or Liquibase. */
+				NEVER
+
+			}
+
+		}
+
+		/**
+		 * Redis session store.
+		 */
+		public static class Redis {
+
+			/**
+			 * Prefix of the Redis keys holding the sessions.
+			 */
+			private String keyPrefix = "mezon:session:";
+
+			public String getKeyPrefix() {
+				return this.keyPrefix;
+			}
+
+			public void setKeyPrefix(String keyPrefix) {
+				this.keyPrefix = keyPrefix;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Dispatch of incoming socket events (messages, reactions, channel changes) to handlers.
+	 */
+	public static class Events {
+
+		/**
+		 * Where handlers run.
+		 */
+		private Executor executor = Executor.PLATFORM;
+
+		/**
+		 * Events waiting for a handler before new ones are dropped (and counted).
+		 */
+		private int maxQueued = 10_000;
+
+		/**
+		 * Whether incoming events are also published as Spring application events.
+		 */
+		private boolean publishApplicationEvents = true;
+
+		public Executor getExecutor() {
+			return this.executor;
+		}
+
+		public void setExecutor(Executor executor) {
+			this.executor = executor;
+		}
+
+		public int getMaxQueued() {
+			return this.maxQueued;
+		}
+
+		public void setMaxQueued(int maxQueued) {
+			this.maxQueued = maxQueued;
+		}
+
+		public boolean isPublishApplicationEvents() {
+			return this.publishApplicationEvents;
+		}
+
+		public void setPublishApplicationEvents(boolean publishApplicationEvents) {
+			this.publishApplicationEvents = publishApplicationEvents;
+		}
+
+		/**
+		 * Where event handlers run.
+		 */
+		public enum Executor {
+
+			/** On the socket's receiving thread: no hand-off, but a slow handler stalls the socket. */
+			DIRECT,
+
+			/** On one dedicated platform thread, in arrival order. */
+			PLATFORM,
+
+			/** On virtual threads (Java 21+; platform threads on older runtimes). */
+			VIRTUAL
+
+		}
+
+	}
+
+}

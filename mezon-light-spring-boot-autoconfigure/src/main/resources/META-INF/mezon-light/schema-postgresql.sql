@@ -1,0 +1,12 @@
+-- Mezon light sessions (JdbcSessionStore). %TABLE_NAME% is replaced by the configured table name.
+CREATE TABLE IF NOT EXISTS %TABLE_NAME% (
+	session_key VARCHAR(255) NOT NULL PRIMARY KEY,
+	token TEXT NOT NULL,
+	refresh_token TEXT NOT NULL,
+	api_url VARCHAR(2048) NOT NULL,
+	ws_url VARCHAR(2048),
+	user_id VARCHAR(32) NOT NULL,
+	version BIGINT NOT NULL,
+	refresh_expires_at TIMESTAMP WITH TIME ZONE,
+	updated_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
