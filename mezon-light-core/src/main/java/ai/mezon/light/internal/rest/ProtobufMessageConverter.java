@@ -1,0 +1,62 @@
+package ai.mezon.light.internal.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import com.google.protobuf.Internal;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * Reads and writes protobuf messages as {@code application/proto}, the media type Mezon uses.
+ *
+ * <p>Spring's {@code ProtobufHttpMessageConverter} only speaks {@code application/x-protobuf}
+ * and, told to accept {@code application/proto}, silently writes an empty body; hence this small
+ * converter of our own.
+ */
+public final class ProtobufMessageConverter extends AbstractHttpMessageConverter<Message> {
+
+	/** The media type of every protobuf body of the Mezon REST API. */
+	public static final MediaType APPLICATION_PROTO = MediaType.parseMediaType("application/proto");
+
+	public ProtobufMessageConverter() {
+		super(APPLICATION_PROTO);
+	}
+
+	@Override
+	protected boolean supports(Class<?> clazz) {
+		return Message.class.isAssignableFrom(clazz);
+	}
+
+	@Override
+	protected Message readInternal(Class<? extends Message> clazz, HttpInputMessage inputMessage)
+			throws IOException {
+		Message prototype = Internal.getDefaultInstance(clazz);
+		try (InputStream body = inputMessage.getBody()) {
+			return prototype.getParserForType().parseFrom(body);
+		}
+		catch (InvalidProtocolBufferException ex) {
+			// The exception's message describes the wire problem, never the bytes themselves.
+			throw new HttpMessageNotReadableException("Invalid " + clazz.getSimpleName() + " body", ex, inputMessage);
+		}
+	}
+
+	@Override
+	protected void writeInternal(Message message, HttpOutputMessage outputMessage) throws IOException {
+		message.writeTo(outputMessage.getBody());
+	}
+
+	@Override
+	protected @Nullable Long getContentLength(Message message, @Nullable MediaType contentType) {
+		// A known length avoids chunked transfer encoding, which some gateways dislike.
+		return (long) message.getSerializedSize();
+	}
+
+}
