@@ -19,7 +19,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  *
  * <p>Spring's {@code ProtobufHttpMessageConverter} only speaks {@code application/x-protobuf}
  * and, told to accept {@code application/proto}, silently writes an empty body; hence this small
- * converter of our own.
+ * converter of our own. Answers are read whether labelled {@code application/proto},
+ * {@code application/x-protobuf}, {@code application/octet-stream} or not at all.
  */
 public final class ProtobufMessageConverter extends AbstractHttpMessageConverter<Message> {
 
@@ -27,7 +28,10 @@ public final class ProtobufMessageConverter extends AbstractHttpMessageConverter
 	public static final MediaType APPLICATION_PROTO = MediaType.parseMediaType("application/proto");
 
 	public ProtobufMessageConverter() {
-		super(APPLICATION_PROTO);
+		// Written as application/proto; read also under the types servers and proxies put on
+		// protobuf answers (a missing Content-Type is read as octet-stream by Spring).
+		super(APPLICATION_PROTO, MediaType.parseMediaType("application/x-protobuf"),
+				MediaType.APPLICATION_OCTET_STREAM);
 	}
 
 	@Override

@@ -92,6 +92,7 @@ public final class RestClientMezonApi implements MezonRestApi {
 		body.put("username", username);
 		byte[] json = JSON.writeValueAsBytes(body);
 		String call = "authenticate";
+		long started = System.nanoTime();
 		Reply reply;
 		try {
 			reply = this.restClient.post()
@@ -106,7 +107,7 @@ public final class RestClientMezonApi implements MezonRestApi {
 						readAll(response.getBody())), true);
 		}
 		catch (RestClientException ex) {
-			MezonException mapped = mapTransportFailure(call, ex);
+			MezonException mapped = mapTransportFailure(call, ex, started);
 			if (mapped instanceof MezonTimeoutException) {
 				throw mapped;
 			}
@@ -182,6 +183,7 @@ public final class RestClientMezonApi implements MezonRestApi {
 		// The query holds the upload credentials: log and report the URL without it.
 		String publicUrl = presignedUrl.getScheme() + "://" + presignedUrl.getRawAuthority()
 				+ presignedUrl.getRawPath();
+		long started = System.nanoTime();
 		int status;
 		try {
 			status = this.restClient.method(HttpMethod.PUT)
@@ -194,7 +196,7 @@ public final class RestClientMezonApi implements MezonRestApi {
 				}, true);
 		}
 		catch (RestClientException ex) {
-			throw mapTransportFailure(call, ex);
+			throw mapTransportFailure(call, ex, started);
 		}
 		logger.debug("PUT {} ({} bytes) -> HTTP {}", publicUrl, body.length, status);
 		if (status < 200 || status > 299) {
@@ -206,6 +208,7 @@ public final class RestClientMezonApi implements MezonRestApi {
 	private <T extends Message> T callApi(String call, URI api, Consumer<HttpHeaders> auth, Message request,
 			Class<T> responseType) {
 		URI uri = api.resolve(API_PATH + call);
+		long started = System.nanoTime();
 		T answer;
 		try {
 			answer = this.restClient.post()
@@ -225,8 +228,8 @@ public final class RestClientMezonApi implements MezonRestApi {
 						body = response.bodyTo(responseType);
 					}
 					catch (RestClientException ex) {
-						if (isTimeout(ex)) {
-							throw ex;
+						if (isTimeout(ex, started)) {
+							throw new MezonTimeoutException(call, this.timeout, ex.getMostSpecificCause());
 						}
 						throw new MezonApiException(call, status, call + " answered an unreadable body",
 								ex.getMostSpecificCause());
@@ -236,7 +239,7 @@ public final class RestClientMezonApi implements MezonRestApi {
 				}, true);
 		}
 		catch (RestClientException ex) {
-			throw mapTransportFailure(call, ex);
+			throw mapTransportFailure(call, ex, started);
 		}
 		return answer;
 	}
@@ -245,9 +248,9 @@ public final class RestClientMezonApi implements MezonRestApi {
 	 * Maps a transport failure to the SDK's exceptions. Spring's own messages are not reused: they
 	 * quote the full request URL, which for uploads holds credentials.
 	 */
-	private MezonException mapTransportFailure(String call, RestClientException ex) {
+	private MezonException mapTransportFailure(String call, RestClientException ex, long started) {
 		Throwable root = ex.getMostSpecificCause();
-		if (isTimeout(ex)) {
+		if (isTimeout(ex, started)) {
 			return new MezonTimeoutException(call, this.timeout, root);
 		}
 		String reason = (ex instanceof ResourceAccessException) ? "I/O error" : "unreadable answer";
@@ -255,7 +258,15 @@ public final class RestClientMezonApi implements MezonRestApi {
 				+ ")", (root != ex) ? root : null);
 	}
 
-	private static boolean isTimeout(Throwable ex) {
+	/**
+	 * Whether a failure is the request timeout: a timeout exception in the chain, or any I/O
+	 * failure once the deadline has passed (when the body is late, the request factory's timeout
+	 * handler closes the stream and the read fails with a plain "closed" {@code IOException}).
+	 */
+	private boolean isTimeout(Throwable ex, long started) {
+		if (System.nanoTime() - started >= this.timeout.toNanos()) {
+			return true;
+		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
 				return true;
