@@ -19,10 +19,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  *
  * <p>Spring's {@code ProtobufHttpMessageConverter} only speaks {@code application/x-protobuf}
  * and, told to accept {@code application/proto}, silently writes an empty body; hence this small
- * converter of our own. Answers are read whether labelled {@code application/proto},
+ * converter of our own. It writes {@link Message}s and {@link ProtobufBody} wrappers (what the
+ * client sends, so that Spring's DEBUG log of written bodies cannot show a token) and reads
+ * {@link Message}s. Answers are read whether labelled {@code application/proto},
  * {@code application/x-protobuf}, {@code application/octet-stream} or not at all.
  */
-public final class ProtobufMessageConverter extends AbstractHttpMessageConverter<Message> {
+public final class ProtobufMessageConverter extends AbstractHttpMessageConverter<Object> {
 
 	/** The media type of every protobuf body of the Mezon REST API. */
 	public static final MediaType APPLICATION_PROTO = MediaType.parseMediaType("application/proto");
@@ -36,13 +38,17 @@ public final class ProtobufMessageConverter extends AbstractHttpMessageConverter
 
 	@Override
 	protected boolean supports(Class<?> clazz) {
-		return Message.class.isAssignableFrom(clazz);
+		return Message.class.isAssignableFrom(clazz) || ProtobufBody.class == clazz;
 	}
 
 	@Override
-	protected Message readInternal(Class<? extends Message> clazz, HttpInputMessage inputMessage)
-			throws IOException {
-		Message prototype = Internal.getDefaultInstance(clazz);
+	public boolean canRead(Class<?> clazz, @Nullable MediaType mediaType) {
+		return Message.class.isAssignableFrom(clazz) && canRead(mediaType);
+	}
+
+	@Override
+	protected Object readInternal(Class<?> clazz, HttpInputMessage inputMessage) throws IOException {
+		Message prototype = Internal.getDefaultInstance(clazz.asSubclass(Message.class));
 		try (InputStream body = inputMessage.getBody()) {
 			return prototype.getParserForType().parseFrom(body);
 		}
@@ -53,14 +59,18 @@ public final class ProtobufMessageConverter extends AbstractHttpMessageConverter
 	}
 
 	@Override
-	protected void writeInternal(Message message, HttpOutputMessage outputMessage) throws IOException {
-		message.writeTo(outputMessage.getBody());
+	protected void writeInternal(Object body, HttpOutputMessage outputMessage) throws IOException {
+		message(body).writeTo(outputMessage.getBody());
 	}
 
 	@Override
-	protected @Nullable Long getContentLength(Message message, @Nullable MediaType contentType) {
+	protected @Nullable Long getContentLength(Object body, @Nullable MediaType contentType) {
 		// A known length avoids chunked transfer encoding, which some gateways dislike.
-		return (long) message.getSerializedSize();
+		return (long) message(body).getSerializedSize();
+	}
+
+	private static Message message(Object body) {
+		return (body instanceof ProtobufBody wrapped) ? wrapped.message() : (Message) body;
 	}
 
 }

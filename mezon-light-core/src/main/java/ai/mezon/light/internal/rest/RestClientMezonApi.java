@@ -216,7 +216,7 @@ public final class RestClientMezonApi implements MezonRestApi {
 				.headers(auth)
 				.contentType(ProtobufMessageConverter.APPLICATION_PROTO)
 				.accept(ProtobufMessageConverter.APPLICATION_PROTO)
-				.body(request)
+				.body(new ProtobufBody(request))
 				.exchange((req, response) -> {
 					int status = response.getStatusCode().value();
 					logger.debug("POST {} -> HTTP {}", uri, status);
