@@ -25,7 +25,7 @@ import ai.mezon.light.test.internal.ServerState;
 import ai.mezon.light.test.internal.Snowflakes;
 import ai.mezon.light.test.internal.TokenService;
 import ai.mezon.light.test.internal.TokenService.TokenPair;
-import ai.mezon.light.test.internal.TomcatLogging;
+import ai.mezon.light.test.internal.TomcatQuiet;
 import ai.mezon.light.test.internal.rest.ChannelHistory;
 import ai.mezon.light.test.internal.rest.PresignedUrls;
 import ai.mezon.light.test.internal.rest.RequestCounters;
@@ -105,7 +105,7 @@ public final class MezonTestServer implements AutoCloseable {
 		if (this.tomcat != null) {
 			throw new IllegalStateException("Already started");
 		}
-		TomcatLogging.quiet();
+		TomcatQuiet.logging();
 		try {
 			this.baseDir = Files.createTempDirectory("mezon-test-server");
 			Tomcat server = new Tomcat();
@@ -116,6 +116,7 @@ public final class MezonTestServer implements AutoCloseable {
 			server.getService().addConnector(connector);
 			server.setConnector(connector);
 			Context context = server.addContext("", this.baseDir.toString());
+			TomcatQuiet.context(context);
 			registerEndpoints(context);
 			server.start();
 			this.tomcat = server;

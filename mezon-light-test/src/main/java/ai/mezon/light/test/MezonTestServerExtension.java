@@ -28,7 +28,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * or use {@code @ExtendWith(MezonTestServerExtension.class)} and take a {@link MezonTestServer}
- * parameter. State (users, channels, tokens) is shared by the tests of a class.
+ * parameter. State (users, channels, tokens, clock) is shared by the tests of a class. Registered
+ * on an instance field instead, the extension starts a fresh server for each test, for tests that
+ * move the server's clock or inject faults.
  */
 public final class MezonTestServerExtension
 		implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
