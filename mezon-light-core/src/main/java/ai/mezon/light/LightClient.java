@@ -1,8 +1,14 @@
 package ai.mezon.light;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,8 +23,12 @@ import ai.mezon.light.internal.net.Endpoints;
 import ai.mezon.light.internal.rest.MezonRestApi;
 import ai.mezon.light.internal.rest.MezonRestApi.GatewaySession;
 import ai.mezon.light.internal.rest.RestClientMezonApi;
+import ai.mezon.light.internal.upload.ContentTypes;
+import ai.mezon.light.internal.upload.ImageSize;
 import ai.mezon.light.proto.api.ChannelDescription;
+import ai.mezon.light.proto.api.ChannelMessageList;
 import ai.mezon.light.proto.api.CreateChannelDescRequest;
+import ai.mezon.light.proto.api.ListChannelMessagesRequest;
 import ai.mezon.light.proto.api.SessionRefreshRequest;
 import ai.mezon.light.proto.api.UploadAttachment;
 import ai.mezon.light.proto.api.UploadAttachmentRequest;
@@ -351,6 +361,117 @@ public final class LightClient {
 		Session current = this.session;
 		UploadAttachment answer = this.api.uploadAttachmentFile(apiBase(current), current.getToken(), proto);
 		return new PresignedUpload(answer.getFilename(), answer.getUrl());
+	}
+
+	/**
+	 * Uploads a file: presigns it, {@code PUT}s its bytes to the presigned URL and returns the
+	 * attachment to put in a message. The content type is guessed from the file name.
+	 * @param file the file to upload
+	 * @return the attachment, with the public URL (no credentials) and, for images, their size
+	 * @throws UncheckedIOException if the file cannot be read
+	 * @throws MezonApiException if the server refuses the presign or the upload
+	 * @throws MezonTimeoutException if either step does not answer in time
+	 */
+	public Attachment uploadFile(Path file) {
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file, ex);
+		}
+		Path name = file.getFileName();
+		String filename = (name != null) ? name.toString() : "file";
+		return uploadFile(bytes, filename, ContentTypes.probe(file));
+	}
+
+	/**
+	 * Uploads bytes as a file: presigns it, {@code PUT}s the bytes to the presigned URL and
+	 * returns the attachment to put in a message.
+	 * @param bytes the content
+	 * @param filename the file name shown to users
+	 * @param contentType the MIME type, or {@code null} to guess it from the file name
+	 * @return the attachment, with the public URL (no credentials) and, for images, their size
+	 * @throws MezonApiException if the server refuses the presign or the upload
+	 * @throws MezonTimeoutException if either step does not answer in time
+	 */
+	public Attachment uploadFile(byte[] bytes, String filename, @Nullable String contentType) {
+		if (filename == null || filename.isBlank()) {
+			throw new IllegalArgumentException("filename must not be blank");
+		}
+		String type = (contentType != null && !contentType.isBlank()) ? contentType
+				: ContentTypes.guess(filename);
+		ImageSize size = ImageSize.of(bytes, type);
+		PresignedUpload upload = uploadAttachment(
+				new UploadRequest(filename, type, bytes.length, size.width(), size.height()));
+		this.api.putObject(uploadUri(upload), bytes, type);
+		String storedName = upload.filename().isEmpty() ? filename : upload.filename();
+		return new Attachment(upload.publicUrl(), storedName, type, bytes.length, size.width(), size.height(), null,
+				0);
+	}
+
+	private URI uploadUri(PresignedUpload upload) {
+		String call = "UploadAttachmentFile";
+		URI uri;
+		try {
+			uri = new URI(upload.url());
+		}
+		catch (URISyntaxException ex) {
+			// Not the URL itself: its query holds the upload credentials.
+			throw new MezonApiException(call, 0, "Server answered an invalid upload URL", null);
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!scheme.equals("https") && !scheme.equals("http")) {
+			throw new MezonApiException(call, 0, "Server answered an upload URL with scheme '" + scheme + "'", null);
+		}
+		if (scheme.equals("http") && !this.options.allowInsecureTransport() && !Endpoints.isLoopback(uri.getHost())) {
+			throw new MezonApiException(call, 0, "Refusing to upload in clear text to " + uri.getHost()
+					+ ": use https, or allow insecure transport explicitly", null);
+		}
+		return uri;
+	}
+
+	/**
+	 * Reads the latest messages of a DM or group DM (at most {@code limit}).
+	 * @param channelId the channel
+	 * @param limit the maximum number of messages
+	 * @return the messages, in the server's order
+	 * @throws MezonApiException if the server refuses (e.g. not a member)
+	 */
+	public List<HistoryMessage> listChannelMessages(String channelId, int limit) {
+		return listChannelMessages(channelId, null, HistoryDirection.BEFORE, limit);
+	}
+
+	/**
+	 * Reads messages of a DM or group DM relative to an anchor message. Not part of the
+	 * TypeScript light SDK (the full JS client has it); the history direction values are
+	 * undocumented, see {@link HistoryDirection}.
+	 * @param channelId the channel
+	 * @param anchorMessageId the anchor message, or {@code null} for none (the latest messages)
+	 * @param direction which messages relative to the anchor
+	 * @param limit the maximum number of messages, positive
+	 * @return the messages, in the server's order
+	 * @throws IllegalArgumentException if an id is not a decimal id or the limit is not positive
+	 * @throws MezonApiException if the server refuses (e.g. not a member)
+	 */
+	public List<HistoryMessage> listChannelMessages(String channelId, @Nullable String anchorMessageId,
+			HistoryDirection direction, int limit) {
+		if (limit <= 0) {
+			throw new IllegalArgumentException("limit must be positive");
+		}
+		ListChannelMessagesRequest.Builder request = ListChannelMessagesRequest.newBuilder()
+			// DMs and group DMs belong to no clan.
+			.setClanId(0)
+			.setChannelId(Ids.parse("channelId", channelId))
+			.setLimit(limit)
+			.setDirection(direction.wireValue());
+		if (anchorMessageId != null) {
+			request.setMessageId(Ids.parse("anchorMessageId", anchorMessageId));
+		}
+		Session current = this.session;
+		ChannelMessageList answer = this.api.listChannelMessages(apiBase(current), current.getToken(),
+				request.build());
+		return answer.getMessagesList().stream().map(HistoryMessage::from).toList();
 	}
 
 	/** @return the REST API this client calls (for the socket and extensions in this module) */

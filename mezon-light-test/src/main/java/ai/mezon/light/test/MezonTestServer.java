@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -16,12 +17,21 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.jspecify.annotations.Nullable;
 
+import ai.mezon.light.AuthenticateConfig;
+import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.SessionData;
 import ai.mezon.light.test.internal.ServerClock;
 import ai.mezon.light.test.internal.ServerState;
 import ai.mezon.light.test.internal.Snowflakes;
 import ai.mezon.light.test.internal.TokenService;
 import ai.mezon.light.test.internal.TokenService.TokenPair;
+import ai.mezon.light.test.internal.TomcatQuiet;
+import ai.mezon.light.test.internal.rest.ChannelHistory;
+import ai.mezon.light.test.internal.rest.PresignedUrls;
+import ai.mezon.light.test.internal.rest.RequestCounters;
+import ai.mezon.light.test.internal.rest.RestEndpoints;
+import ai.mezon.light.test.internal.rest.RestEnvironment;
+import ai.mezon.light.test.internal.rest.RestFaults;
 
 /**
  * An embedded, stateful stand-in for the Mezon servers: gateway, REST API, presigned uploads and
@@ -41,6 +51,12 @@ public final class MezonTestServer implements AutoCloseable {
 	/** The line the standalone server prints once it listens, followed by the base URL. */
 	public static final String LISTENING_PREFIX = "Mezon test server listening on ";
 
+	/** The id token {@link #authenticateConfig} uses: the server accepts any non-blank one. */
+	public static final String TEST_ID_TOKEN = "mezon-test-id-token";
+
+	/** How long presigned upload URLs stay valid. */
+	public static final Duration UPLOAD_URL_LIFETIME = Duration.ofMinutes(5);
+
 	private final int requestedPort;
 
 	private final ServerClock clock;
@@ -48,6 +64,17 @@ public final class MezonTestServer implements AutoCloseable {
 	private final ServerState state;
 
 	private final TokenService tokens;
+
+	private final String serverKey;
+
+	private final PresignedUrls presignedUrls;
+
+	private final RequestCounters requestCounters = new RequestCounters();
+
+	private final RestFaults restFaults = new RestFaults();
+
+	/** Message history served by ListChannelMessages; empty until the socket side stores messages. */
+	private volatile ChannelHistory channelHistory = ChannelHistory.EMPTY;
 
 	private @Nullable Tomcat tomcat;
 
@@ -60,6 +87,8 @@ public final class MezonTestServer implements AutoCloseable {
 		this.clock = new ServerClock(builder.clock);
 		this.state = new ServerState(new Snowflakes(this.clock));
 		this.tokens = new TokenService(this.clock, builder.tokenLifetime, builder.refreshLifetime);
+		this.serverKey = builder.serverKey;
+		this.presignedUrls = new PresignedUrls(this.clock, UPLOAD_URL_LIFETIME);
 	}
 
 	/** @return a builder with defaults: a free port, 1 h tokens, 30 d refresh tokens */
@@ -76,6 +105,7 @@ public final class MezonTestServer implements AutoCloseable {
 		if (this.tomcat != null) {
 			throw new IllegalStateException("Already started");
 		}
+		TomcatQuiet.logging();
 		try {
 			this.baseDir = Files.createTempDirectory("mezon-test-server");
 			Tomcat server = new Tomcat();
@@ -86,6 +116,7 @@ public final class MezonTestServer implements AutoCloseable {
 			server.getService().addConnector(connector);
 			server.setConnector(connector);
 			Context context = server.addContext("", this.baseDir.toString());
+			TomcatQuiet.context(context);
 			registerEndpoints(context);
 			server.start();
 			this.tomcat = server;
@@ -102,6 +133,8 @@ public final class MezonTestServer implements AutoCloseable {
 
 	private void registerEndpoints(Context context) {
 		// Filled in by the REST and WebSocket sides.
+		RestEndpoints.register(context, new RestEnvironment(this.state, this.tokens, this.clock, this.serverKey,
+				this::baseUrl, this.presignedUrls, this.requestCounters, this.restFaults, () -> this.channelHistory));
 	}
 
 	/** Stops the server; open sockets are closed. Idempotent. */
@@ -200,6 +233,83 @@ public final class MezonTestServer implements AutoCloseable {
 		return this.clock;
 	}
 
+	/** @return the server key expected in HTTP Basic authorization (gateway and refresh) */
+	public String serverKey() {
+		return this.serverKey;
+	}
+
+	/**
+	 * Configuration to authenticate against this server: its gateway and server key, and a
+	 * dummy id token (any non-blank id token is accepted).
+	 * @param userId the user id (decimal), or a non-numeric value for a new snowflake id
+	 * @param username the user name
+	 * @return the configuration for {@code LightClient.authenticate}
+	 */
+	public AuthenticateConfig authenticateConfig(String userId, String username) {
+		return new AuthenticateConfig(TEST_ID_TOKEN, userId, username, baseUrl(), this.serverKey);
+	}
+
+	/**
+	 * Client options suited to this server: a 5 s request timeout and the server's clock, so a
+	 * client judges expiry the way the server does after {@link #advanceClock}.
+	 * @return the options
+	 */
+	public LightClientOptions clientOptions() {
+		return LightClientOptions.builder().requestTimeout(Duration.ofSeconds(5)).clock(this.clock).build();
+	}
+
+	/**
+	 * A file uploaded through a presigned URL.
+	 * @param url the file's public URL (the presigned URL without query), or just its path
+	 * @return the file, if one was uploaded there
+	 */
+	public Optional<UploadedFile> uploadedFile(String url) {
+		String path = url;
+		int query = path.indexOf('?');
+		if (query >= 0) {
+			path = path.substring(0, query);
+		}
+		int scheme = path.indexOf("://");
+		if (scheme >= 0) {
+			int slash = path.indexOf('/', scheme + 3);
+			path = (slash >= 0) ? path.substring(slash) : "/";
+		}
+		return this.state.findObject(path).map((stored) -> new UploadedFile(stored.contentType(), stored.bytes()));
+	}
+
+	/** @return how many {@code SessionRefresh} requests the server received */
+	public int refreshCount() {
+		return requestCount("SessionRefresh");
+	}
+
+	/**
+	 * How many requests a REST call received (faulted ones included).
+	 * @param call {@code authenticate}, {@code SessionRefresh}, {@code CreateChannelDesc},
+	 * {@code UploadAttachmentFile}, {@code ListChannelMessages} or {@code PutObject}
+	 * @return the count
+	 */
+	public int requestCount(String call) {
+		return this.requestCounters.count(call);
+	}
+
+	/**
+	 * Fault: the next {@code count} REST requests (gateway, API and uploads) answer {@code status}
+	 * with a JSON error body.
+	 * @param status the HTTP status, e.g. 500
+	 * @param count how many requests fail
+	 */
+	public void failRestCalls(int status, int count) {
+		this.restFaults.failNext(status, count);
+	}
+
+	/**
+	 * Fault: hold every REST answer this long, so clients time out.
+	 * @param delay the delay, {@link Duration#ZERO} to stop delaying
+	 */
+	public void delayRestCalls(Duration delay) {
+		this.restFaults.delay(delay);
+	}
+
 	ServerState state() {
 		return this.state;
 	}
@@ -219,7 +329,18 @@ public final class MezonTestServer implements AutoCloseable {
 
 		private Duration refreshLifetime = Duration.ofDays(30);
 
+		private String serverKey = AuthenticateConfig.DEFAULT_SERVER_KEY;
+
 		private Builder() {
+		}
+
+		/** @param serverKey the server key expected on gateway and refresh calls (default {@code DefaultServerKey}) */
+		public Builder serverKey(String serverKey) {
+			if (serverKey == null || serverKey.isEmpty()) {
+				throw new IllegalArgumentException("serverKey must not be empty");
+			}
+			this.serverKey = serverKey;
+			return this;
 		}
 
 		/** @param port the port, 0 (default) for a free one */

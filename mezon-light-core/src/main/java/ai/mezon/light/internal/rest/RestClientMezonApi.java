@@ -1,8 +1,41 @@
 package ai.mezon.light.internal.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.google.protobuf.Internal;
+import com.google.protobuf.Message;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 import ai.mezon.light.LightClientOptions;
+import ai.mezon.light.MezonApiException;
+import ai.mezon.light.MezonAuthenticationException;
+import ai.mezon.light.MezonException;
+import ai.mezon.light.MezonTimeoutException;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.ChannelMessageList;
 import ai.mezon.light.proto.api.CreateChannelDescRequest;
@@ -12,40 +45,254 @@ import ai.mezon.light.proto.api.SessionRefreshRequest;
 import ai.mezon.light.proto.api.UploadAttachment;
 import ai.mezon.light.proto.api.UploadAttachmentRequest;
 
-/** PLACEHOLDER until the REST layer lands (issue 2). */
+/**
+ * {@link MezonRestApi} on Spring's {@link RestClient} over the JDK {@link HttpClient}.
+ *
+ * <p>Every call is bounded by {@link LightClientOptions#requestTimeout()}: it is the connect
+ * timeout and the read timeout of {@link JdkClientHttpRequestFactory}, which also cancels a
+ * response whose body has not been read by then. Exceptions and log lines name the call and the
+ * host only: tokens travel in headers and bodies, and the presigned upload URL is never shown with
+ * its query.
+ */
 public final class RestClientMezonApi implements MezonRestApi {
 
+	private static final Logger logger = LoggerFactory.getLogger(RestClientMezonApi.class);
+
+	static final String AUTHENTICATE_PATH = "/v2/account/authenticate/idtoken";
+
+	static final String API_PATH = "/mezon.api.Mezon/";
+
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private final RestClient restClient;
+
+	private final Duration timeout;
+
 	public RestClientMezonApi(LightClientOptions options) {
+		this.timeout = options.requestTimeout();
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(this.timeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(this.timeout);
+		this.restClient = options.restClientBuilder()
+			.requestFactory(requestFactory)
+			.configureMessageConverters((converters) -> converters.registerDefaults()
+				.addCustomConverter(new ProtobufMessageConverter()))
+			.build();
 	}
 
 	@Override
-	public GatewaySession authenticate(URI gateway, String serverKey, String idToken, String userId, String username) {
-		throw new UnsupportedOperationException("not implemented");
+	public GatewaySession authenticate(URI gateway, String serverKey, String idToken, String userId,
+			String username) {
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("id_token", idToken);
+		body.put("user_id", userId);
+		body.put("username", username);
+		byte[] json = JSON.writeValueAsBytes(body);
+		String call = "authenticate";
+		long started = System.nanoTime();
+		Reply reply;
+		try {
+			reply = this.restClient.post()
+				.uri(gateway.resolve(AUTHENTICATE_PATH))
+				.headers(basicAuth(serverKey))
+				// The JSON body is labelled application/proto, as the reference client does: it is
+				// the label the production gateway is known to accept (PROTOCOL.md §2).
+				.contentType(ProtobufMessageConverter.APPLICATION_PROTO)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(json)
+				.exchange((request, response) -> new Reply(response.getStatusCode().value(),
+						readAll(response.getBody())), true);
+		}
+		catch (RestClientException ex) {
+			MezonException mapped = mapTransportFailure(call, ex, started);
+			if (mapped instanceof MezonTimeoutException) {
+				throw mapped;
+			}
+			throw new MezonAuthenticationException("Authentication failed: " + mapped.getMessage(), 0,
+					mapped.getCause());
+		}
+		logger.debug("POST {}{} -> HTTP {}", gateway, AUTHENTICATE_PATH, reply.status());
+		if (reply.status() < 200 || reply.status() > 299) {
+			throw new MezonAuthenticationException("Authentication refused by the gateway: HTTP " + reply.status(),
+					reply.status(), null);
+		}
+		return parseGatewaySession(reply);
+	}
+
+	private static GatewaySession parseGatewaySession(Reply reply) {
+		JsonNode answer;
+		try {
+			answer = JSON.readTree(reply.body());
+		}
+		catch (JacksonException ex) {
+			// No cause: a parser message could quote the body, and the body holds tokens.
+			throw new MezonAuthenticationException("Gateway answered malformed JSON", reply.status(), null);
+		}
+		if (answer == null || !answer.isObject()) {
+			throw new MezonAuthenticationException("Gateway answered no JSON object", reply.status(), null);
+		}
+		List<String> missing = new ArrayList<>();
+		String token = field(answer, "token", missing);
+		String refreshToken = field(answer, "refresh_token", missing);
+		String apiUrl = field(answer, "api_url", missing);
+		String wsUrl = field(answer, "ws_url", missing);
+		String userId = field(answer, "user_id", missing);
+		if (!missing.isEmpty()) {
+			throw new MezonAuthenticationException("Gateway answer lacks " + String.join(", ", missing),
+					reply.status(), null);
+		}
+		return new GatewaySession(token, refreshToken, apiUrl, wsUrl, userId);
+	}
+
+	private static String field(JsonNode answer, String name, List<String> missing) {
+		JsonNode node = answer.get(name);
+		// user_id may come as a JSON number or (int64 in grpc-gateway style) a string.
+		String value = (node != null && (node.isString() || node.isNumber())) ? node.asString().trim() : "";
+		if (value.isEmpty()) {
+			missing.add(name);
+		}
+		return value;
 	}
 
 	@Override
 	public Session refreshSession(URI api, String serverKey, SessionRefreshRequest request) {
-		throw new UnsupportedOperationException("not implemented");
+		return callApi("SessionRefresh", api, basicAuth(serverKey), request, Session.class);
 	}
 
 	@Override
 	public ChannelDescription createChannelDesc(URI api, String token, CreateChannelDescRequest request) {
-		throw new UnsupportedOperationException("not implemented");
+		return callApi("CreateChannelDesc", api, bearer(token), request, ChannelDescription.class);
 	}
 
 	@Override
 	public UploadAttachment uploadAttachmentFile(URI api, String token, UploadAttachmentRequest request) {
-		throw new UnsupportedOperationException("not implemented");
+		return callApi("UploadAttachmentFile", api, bearer(token), request, UploadAttachment.class);
 	}
 
 	@Override
 	public ChannelMessageList listChannelMessages(URI api, String token, ListChannelMessagesRequest request) {
-		throw new UnsupportedOperationException("not implemented");
+		return callApi("ListChannelMessages", api, bearer(token), request, ChannelMessageList.class);
 	}
 
 	@Override
 	public void putObject(URI presignedUrl, byte[] body, String contentType) {
-		throw new UnsupportedOperationException("not implemented");
+		String call = "PutObject";
+		// The query holds the upload credentials: log and report the URL without it.
+		String publicUrl = presignedUrl.getScheme() + "://" + presignedUrl.getRawAuthority()
+				+ presignedUrl.getRawPath();
+		long started = System.nanoTime();
+		int status;
+		try {
+			status = this.restClient.method(HttpMethod.PUT)
+				.uri(presignedUrl)
+				.contentType(MediaType.parseMediaType(contentType))
+				.body(body)
+				.exchange((request, response) -> {
+					readAll(response.getBody());
+					return response.getStatusCode().value();
+				}, true);
+		}
+		catch (RestClientException ex) {
+			throw mapTransportFailure(call, ex, started);
+		}
+		logger.debug("PUT {} ({} bytes) -> HTTP {}", publicUrl, body.length, status);
+		if (status < 200 || status > 299) {
+			throw new MezonApiException(call, status, "Upload of " + body.length + " bytes refused: HTTP " + status,
+					null);
+		}
+	}
+
+	private <T extends Message> T callApi(String call, URI api, Consumer<HttpHeaders> auth, Message request,
+			Class<T> responseType) {
+		URI uri = api.resolve(API_PATH + call);
+		long started = System.nanoTime();
+		T answer;
+		try {
+			answer = this.restClient.post()
+				.uri(uri)
+				.headers(auth)
+				.contentType(ProtobufMessageConverter.APPLICATION_PROTO)
+				.accept(ProtobufMessageConverter.APPLICATION_PROTO)
+				.body(new ProtobufBody(request))
+				.exchange((req, response) -> {
+					int status = response.getStatusCode().value();
+					logger.debug("POST {} -> HTTP {}", uri, status);
+					if (!response.getStatusCode().is2xxSuccessful()) {
+						throw new MezonApiException(call, status, call + " failed: HTTP " + status, null);
+					}
+					T body;
+					try {
+						body = response.bodyTo(responseType);
+					}
+					catch (RestClientException ex) {
+						if (isTimeout(ex, started)) {
+							throw new MezonTimeoutException(call, this.timeout, ex.getMostSpecificCause());
+						}
+						throw new MezonApiException(call, status, call + " answered an unreadable body",
+								ex.getMostSpecificCause());
+					}
+					// 204 and empty bodies mean the empty message (PROTOCOL.md §2).
+					return (body != null) ? body : Internal.getDefaultInstance(responseType);
+				}, true);
+		}
+		catch (RestClientException ex) {
+			throw mapTransportFailure(call, ex, started);
+		}
+		return answer;
+	}
+
+	/**
+	 * Maps a transport failure to the SDK's exceptions. Spring's own messages are not reused: they
+	 * quote the full request URL, which for uploads holds credentials.
+	 */
+	private MezonException mapTransportFailure(String call, RestClientException ex, long started) {
+		Throwable root = ex.getMostSpecificCause();
+		if (isTimeout(ex, started)) {
+			return new MezonTimeoutException(call, this.timeout, root);
+		}
+		String reason = (ex instanceof ResourceAccessException) ? "I/O error" : "unreadable answer";
+		return new MezonApiException(call, 0, call + " failed: " + reason + " (" + root.getClass().getSimpleName()
+				+ ")", (root != ex) ? root : null);
+	}
+
+	/**
+	 * Whether a failure is the request timeout: a timeout exception in the chain, or any I/O
+	 * failure once the deadline has passed (when the body is late, the request factory's timeout
+	 * handler closes the stream and the read fails with a plain "closed" {@code IOException}).
+	 */
+	private boolean isTimeout(Throwable ex, long started) {
+		if (System.nanoTime() - started >= this.timeout.toNanos()) {
+			return true;
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Consumer<HttpHeaders> basicAuth(String serverKey) {
+		return (headers) -> headers.setBasicAuth(serverKey, "", StandardCharsets.UTF_8);
+	}
+
+	private static Consumer<HttpHeaders> bearer(String token) {
+		return (headers) -> headers.setBearerAuth(token);
+	}
+
+	private static byte[] readAll(@Nullable InputStream body) throws IOException {
+		if (body == null) {
+			return new byte[0];
+		}
+		try (body) {
+			return body.readAllBytes();
+		}
+	}
+
+	private record Reply(int status, byte[] body) {
 	}
 
 }

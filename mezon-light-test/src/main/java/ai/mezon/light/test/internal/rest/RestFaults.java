@@ -1,0 +1,53 @@
+package ai.mezon.light.test.internal.rest;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults injected into REST calls (gateway, API and uploads): answer the next requests with an
+ * error status, or delay every answer (to make clients time out).
+ */
+public final class RestFaults {
+
+	private final AtomicInteger failuresLeft = new AtomicInteger();
+
+	private volatile int failureStatus = 500;
+
+	private volatile Duration delay = Duration.ZERO;
+
+	/**
+	 * @param status the status to answer
+	 * @param count how many of the next requests answer it
+	 */
+	public void failNext(int status, int count) {
+		this.failureStatus = status;
+		this.failuresLeft.set(count);
+	}
+
+	/** @param delay how long to hold every answer, {@link Duration#ZERO} for none */
+	public void delay(Duration delay) {
+		this.delay = delay;
+	}
+
+	/**
+	 * Applies the faults to a request about to be handled.
+	 * @throws HttpError when the request must fail
+	 */
+	void apply() {
+		Duration hold = this.delay;
+		if (!hold.isZero()) {
+			try {
+				Thread.sleep(hold.toMillis());
+			}
+			catch (InterruptedException ex) {
+				// Tomcat interrupts workers when it stops: give up the delay.
+				Thread.currentThread().interrupt();
+				throw new HttpError(503, "server stopping");
+			}
+		}
+		if (this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
+			throw new HttpError(this.failureStatus, "injected fault");
+		}
+	}
+
+}

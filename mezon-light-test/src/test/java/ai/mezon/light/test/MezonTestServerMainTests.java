@@ -1,0 +1,55 @@
+package ai.mezon.light.test;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class MezonTestServerMainTests {
+
+	@Test
+	void parsesPortArguments() {
+		assertThat(MezonTestServerMain.parsePort(new String[0])).isZero();
+		assertThat(MezonTestServerMain.parsePort(new String[] { "--port", "8089" })).isEqualTo(8089);
+		assertThat(MezonTestServerMain.parsePort(new String[] { "--port=8090" })).isEqualTo(8090);
+		assertThatIllegalArgumentException().isThrownBy(() -> MezonTestServerMain.parsePort(new String[] { "--port", "x" }));
+		assertThatIllegalArgumentException().isThrownBy(() -> MezonTestServerMain.parsePort(new String[] { "--port=70000" }));
+		assertThatIllegalArgumentException().isThrownBy(() -> MezonTestServerMain.parsePort(new String[] { "--verbose" }));
+	}
+
+	@Test
+	void standaloneServerPrintsListeningLineAndServes() throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				MezonTestServerMain.class.getName())
+			.redirectError(new File(System.getProperty("java.io.tmpdir"), "mezon-test-server-main.err"))
+			.start();
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line = CompletableFuture.supplyAsync(() -> {
+				try {
+					return out.readLine();
+				}
+				catch (java.io.IOException ex) {
+					return null;
+				}
+			}).get(20, TimeUnit.SECONDS);
+			assertThat(line).matches("Mezon test server listening on http://127\\.0\\.0\\.1:[0-9]+");
+			String baseUrl = line.substring(MezonTestServer.LISTENING_PREFIX.length());
+			assertThat(RawHttp.get(baseUrl + "/nothing").statusCode()).isEqualTo(404);
+		}
+		finally {
+			process.destroy();
+			assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+}

@@ -1,0 +1,142 @@
+package ai.mezon.light.test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import ai.mezon.light.AuthenticateConfig;
+import ai.mezon.light.LightClient;
+import ai.mezon.light.MezonException;
+import ai.mezon.light.PresignedUpload;
+import ai.mezon.light.SessionData;
+import ai.mezon.light.UploadRequest;
+import ai.mezon.light.internal.rest.RestClientMezonApi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Runs every REST path, failures included, with all logging at TRACE, and checks that no id
+ * token, access token, refresh token or presigned signature shows up in a log line, on stdout or
+ * stderr, in an exception (message or cause chain) or in a {@code toString()}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class NoSecretsLeakIntegrationTests {
+
+	private static final String ID_TOKEN = "ID-TOKEN-a8f3c2e1d9b7";
+
+	@RegisterExtension
+	MezonTestServerExtension server = new MezonTestServerExtension();
+
+	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+	private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+	private Level rootLevel;
+
+	private final Set<String> secrets = new LinkedHashSet<>();
+
+	private final List<String> exposed = new ArrayList<>();
+
+	@BeforeEach
+	void captureLogs() {
+		this.rootLevel = this.root.getLevel();
+		this.root.setLevel(Level.TRACE);
+		this.appender.start();
+		this.root.addAppender(this.appender);
+	}
+
+	@AfterEach
+	void restoreLogs() {
+		this.root.detachAppender(this.appender);
+		this.root.setLevel(this.rootLevel);
+	}
+
+	@Test
+	void noSecretAnywhere(CapturedOutput output) throws Exception {
+		MezonTestServer server = this.server.get();
+		this.secrets.add(ID_TOKEN);
+		AuthenticateConfig config = new AuthenticateConfig(ID_TOKEN, "4242", "leaky", server.baseUrl(),
+				server.serverKey());
+		LightClient client = LightClient.authenticate(config, server.clientOptions());
+		client.addSessionListener((session, change) -> remember(session.export()));
+		SessionData first = client.exportSession();
+		remember(first);
+		this.exposed.add(config.toString());
+
+		client.createDM("4343");
+		client.uploadFile(new byte[] { 1, 2, 3 }, "secret.bin", null);
+		PresignedUpload upload = client.uploadAttachment(new UploadRequest("x.bin", "application/octet-stream", 1, 0, 0));
+		String query = upload.url().substring(upload.url().indexOf('?') + 1);
+		this.secrets.add(query.substring(query.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length()));
+		this.exposed.add(upload.toString());
+		client.refreshSession();
+
+		// Failures: tampered upload, replayed refresh token, expired token, timeout, wrong key.
+		RestClientMezonApi api = new RestClientMezonApi(server.clientOptions());
+		expectFailure(() -> api.putObject(URI.create(upload.url().replace("X-Amz-Expires=300", "X-Amz-Expires=301")),
+				new byte[1], "application/octet-stream"));
+		expectFailure(() -> LightClient.restore(first, server.clientOptions()).refreshSession());
+		server.advanceClock(Duration.ofHours(2));
+		expectFailure(() -> client.createDM("4444"));
+		client.refreshSession();
+		LightClient impatient = LightClient.restore(client.exportSession(),
+				server.clientOptions().toBuilder().requestTimeout(Duration.ofMillis(300)).build());
+		server.delayRestCalls(Duration.ofSeconds(1));
+		expectFailure(() -> impatient.createDM("4545"));
+		expectFailure(impatient::refreshSession);
+		server.delayRestCalls(Duration.ZERO);
+		expectFailure(() -> LightClient.authenticate(new AuthenticateConfig(ID_TOKEN, "4242", "leaky", server.baseUrl(),
+				"WrongKey"), server.clientOptions()));
+		this.exposed.add(client.toString());
+		this.exposed.add(client.getSession().toString());
+		this.exposed.add(client.exportSession().toString());
+
+		for (ILoggingEvent event : this.appender.list) {
+			this.exposed.add(event.getFormattedMessage());
+			for (IThrowableProxy proxy = event.getThrowableProxy(); proxy != null; proxy = proxy.getCause()) {
+				this.exposed.add(proxy.getClassName() + ": " + proxy.getMessage());
+			}
+		}
+		this.exposed.add(output.getAll());
+		assertThat(this.appender.list).as("debug logging happened").isNotEmpty();
+		assertThat(this.secrets).hasSizeGreaterThanOrEqualTo(6);
+		for (String secret : this.secrets) {
+			assertThat(this.exposed).as("exposed texts").noneSatisfy((text) -> assertThat(text).contains(secret));
+		}
+	}
+
+	private void remember(SessionData session) {
+		this.secrets.add(session.token());
+		this.secrets.add(session.refreshToken());
+	}
+
+	private void expectFailure(Runnable call) {
+		Consumer<MezonException> record = (ex) -> {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				this.exposed.add(cause.toString());
+			}
+		};
+		assertThatExceptionOfType(MezonException.class).isThrownBy(call::run).satisfies(record::accept);
+	}
+
+}
