@@ -59,7 +59,10 @@ import ai.mezon.light.internal.socket.SocketSupervisor;
  * Incoming events wait in a queue of {@link SocketOptions#queueCapacity()}. When handlers fall
  * that far behind, the socket stops reading from the network (TCP then pushes back on the
  * server) and resumes at half capacity: memory stays bounded and nothing is dropped. The
- * heartbeat does not count that pause as silence.
+ * heartbeat does not count that pause as silence. Replies wait behind a pause too, so a request
+ * made while handlers are far behind can time out although the server answered (for a send,
+ * the message may then have been delivered). Pausing needs Tomcat's JSR-356 client (the
+ * default); with another implementation reading cannot be paused and the queue may grow.
  *
  * <p>The socket URL carries the access token: it is never logged unmasked and never appears in
  * an exception. Thread-safe.

@@ -54,6 +54,9 @@ final class EventDispatcher {
 
 	private final AtomicLong pauses = new AtomicLong();
 
+	/** Orders pause and resume calls; both are non-blocking (resume is handed to a pool). */
+	private final Object flowLock = new Object();
+
 	private volatile FlowControl flow = FlowControl.NONE;
 
 	EventDispatcher(Executor executor, int capacity, Consumer<Throwable> errors) {
@@ -77,11 +80,14 @@ final class EventDispatcher {
 		this.highWaterMark.accumulateAndGet(now, Math::max);
 		lane(lane).add(new Item(task, true));
 		if (now >= this.capacity) {
-			if (this.paused.compareAndSet(false, true)) {
-				this.pauses.incrementAndGet();
+			// Under the lock so a resume can never be issued before the suspend it undoes.
+			synchronized (this.flowLock) {
+				if (this.paused.compareAndSet(false, true)) {
+					this.pauses.incrementAndGet();
+				}
+				// Also when already paused: a new link must be paused too.
+				this.flow.pauseReading();
 			}
-			// Also when already paused: a new link must be paused too.
-			this.flow.pauseReading();
 		}
 	}
 
@@ -120,8 +126,12 @@ final class EventDispatcher {
 
 	private void completedIncoming() {
 		int now = this.queued.decrementAndGet();
-		if (now <= this.resumeAt && this.paused.compareAndSet(true, false)) {
-			this.flow.resumeReading();
+		if (now <= this.resumeAt && this.paused.get()) {
+			synchronized (this.flowLock) {
+				if (this.paused.compareAndSet(true, false)) {
+					this.flow.resumeReading();
+				}
+			}
 		}
 	}
 
