@@ -474,6 +474,23 @@ public final class LightClient {
 		return answer.getMessagesList().stream().map(HistoryMessage::from).toList();
 	}
 
+	/**
+	 * Creates a real-time socket for this client with default options (not connected yet).
+	 * @return the socket
+	 */
+	public LightSocket createSocket() {
+		return new LightSocket(this, SocketOptions.defaults());
+	}
+
+	/**
+	 * Creates a real-time socket for this client (not connected yet).
+	 * @param options the socket options
+	 * @return the socket
+	 */
+	public LightSocket createSocket(SocketOptions options) {
+		return new LightSocket(this, options);
+	}
+
 	/** @return the REST API this client calls (for the socket and extensions in this module) */
 	MezonRestApi api() {
 		return this.api;

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 import ai.mezon.light.AuthenticateConfig;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.SessionData;
+import ai.mezon.light.internal.content.ContentCodec;
+import ai.mezon.light.proto.api.ChannelMessage;
 import ai.mezon.light.test.internal.ServerClock;
 import ai.mezon.light.test.internal.ServerState;
 import ai.mezon.light.test.internal.Snowflakes;
@@ -32,6 +36,8 @@ import ai.mezon.light.test.internal.rest.RequestCounters;
 import ai.mezon.light.test.internal.rest.RestEndpoints;
 import ai.mezon.light.test.internal.rest.RestEnvironment;
 import ai.mezon.light.test.internal.rest.RestFaults;
+import ai.mezon.light.test.internal.ws.SocketHub;
+import ai.mezon.light.test.internal.ws.SocketServer;
 
 /**
  * An embedded, stateful stand-in for the Mezon servers: gateway, REST API, presigned uploads and
@@ -75,6 +81,7 @@ public final class MezonTestServer implements AutoCloseable {
 
 	/** Message history served by ListChannelMessages; empty until the socket side stores messages. */
 	private volatile ChannelHistory channelHistory = ChannelHistory.EMPTY;
+	private final SocketHub sockets;
 
 	private @Nullable Tomcat tomcat;
 
@@ -89,6 +96,7 @@ public final class MezonTestServer implements AutoCloseable {
 		this.tokens = new TokenService(this.clock, builder.tokenLifetime, builder.refreshLifetime);
 		this.serverKey = builder.serverKey;
 		this.presignedUrls = new PresignedUrls(this.clock, UPLOAD_URL_LIFETIME);
+		this.sockets = new SocketHub(this.state, this.clock);
 	}
 
 	/** @return a builder with defaults: a free port, 1 h tokens, 30 d refresh tokens */
@@ -132,9 +140,9 @@ public final class MezonTestServer implements AutoCloseable {
 	}
 
 	private void registerEndpoints(Context context) {
-		// Filled in by the REST and WebSocket sides.
 		RestEndpoints.register(context, new RestEnvironment(this.state, this.tokens, this.clock, this.serverKey,
 				this::baseUrl, this.presignedUrls, this.requestCounters, this.restFaults, () -> this.channelHistory));
+		new SocketServer(this.sockets, this.tokens).register(context);
 	}
 
 	/** Stops the server; open sockets are closed. Idempotent. */
@@ -142,6 +150,7 @@ public final class MezonTestServer implements AutoCloseable {
 	public synchronized void close() {
 		Tomcat server = this.tomcat;
 		this.tomcat = null;
+		this.sockets.shutdown();
 		if (server != null) {
 			try {
 				server.stop();
@@ -308,6 +317,130 @@ public final class MezonTestServer implements AutoCloseable {
 	 */
 	public void delayRestCalls(Duration delay) {
 		this.restFaults.delay(delay);
+	}
+
+	// Channels and messages
+
+	/**
+	 * Creates (or finds) the DM of two users, as {@code CreateChannelDesc} would; connected members
+	 * are pushed {@code user_channel_added_event} when it is new.
+	 * @param creator the user creating it
+	 * @param peer the other user
+	 * @return the channel
+	 */
+	public TestChannel createDm(TestUser creator, TestUser peer) {
+		return this.state.dm(creator.id(), peer.id()).channel();
+	}
+
+	/**
+	 * Creates a group DM; connected members are pushed {@code user_channel_added_event}.
+	 * @param creator the user creating it (a member)
+	 * @param label the label
+	 * @param others the other members
+	 * @return the channel
+	 */
+	public TestChannel createGroup(TestUser creator, String label, TestUser... others) {
+		return this.state.group(creator.id(), Arrays.stream(others).map(TestUser::id).toList(), label);
+	}
+
+	/**
+	 * @param channel a channel
+	 * @return the messages the server accepted on it, oldest first
+	 */
+	public List<ChannelMessage> messages(TestChannel channel) {
+		return this.state.messages(channel.id());
+	}
+
+	/**
+	 * Injects a text message ({@code {"t": text}}) from a simulated user into a channel: it is
+	 * stored and pushed to every connection that joined the channel.
+	 * @param user the sender
+	 * @param channel the channel
+	 * @param text the text
+	 * @return the stored message
+	 */
+	public ChannelMessage sendAs(TestUser user, TestChannel channel, String text) {
+		return this.sockets.sendAs(user, channel, ContentCodec.textContent(text));
+	}
+
+	/**
+	 * Injects a message with raw content (any string, JSON or not) from a simulated user.
+	 * @param user the sender
+	 * @param channel the channel
+	 * @param rawContent the {@code content} string as it goes on the wire
+	 * @return the stored message
+	 */
+	public ChannelMessage sendRawAs(TestUser user, TestChannel channel, String rawContent) {
+		return this.sockets.sendAs(user, channel, rawContent);
+	}
+
+	// Socket observation and faults
+
+	/**
+	 * @param user a user
+	 * @return every socket frame received from the user, oldest first
+	 */
+	public List<ReceivedFrame> framesFrom(TestUser user) {
+		return this.sockets.framesFrom(user.id());
+	}
+
+	/**
+	 * @param user a user
+	 * @return the user's open socket connections
+	 */
+	public int socketConnectionCount(TestUser user) {
+		return this.sockets.connectionCount(user.id());
+	}
+
+	/** @return how many socket handshakes were accepted since start */
+	public int socketHandshakeCount() {
+		return this.sockets.handshakeCount();
+	}
+
+	/** Fault: closes every socket connection, as a server going away would. */
+	public void dropConnections() {
+		this.sockets.drop(null);
+	}
+
+	/**
+	 * Fault: closes every socket connection of one user.
+	 * @param user the user
+	 */
+	public void dropConnections(TestUser user) {
+		this.sockets.drop(user.id());
+	}
+
+	/**
+	 * Fault: pings go unanswered for a while (the connections stay open).
+	 * @param duration how long from now
+	 */
+	public void stopAnsweringPings(Duration duration) {
+		this.sockets.faults().stopAnsweringPings(duration);
+	}
+
+	/**
+	 * Fault: the next socket handshakes are refused with HTTP 503.
+	 * @param count how many
+	 */
+	public void refuseNextHandshakes(int count) {
+		this.sockets.faults().refuseNextHandshakes(count);
+	}
+
+	/**
+	 * Fault: every {@code channel_message_ack} is held this long (the message is stored and
+	 * pushed at once).
+	 * @param delay the delay, {@link Duration#ZERO} to stop
+	 */
+	public void delayAcks(Duration delay) {
+		this.sockets.faults().delayAcks(delay);
+	}
+
+	/**
+	 * Fault: sends a binary frame that is not an envelope to every socket of a user.
+	 * @param user the user
+	 */
+	public void pushGarbage(TestUser user) {
+		this.sockets.pushGarbage(user.id());
 	}
 
 	ServerState state() {

@@ -5,12 +5,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.ChannelType;
+import ai.mezon.light.proto.api.ChannelMessage;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 
@@ -30,6 +35,12 @@ public final class ServerState {
 	private final Map<String, Long> dmByPair = new ConcurrentHashMap<>();
 
 	private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
+
+	/** Messages per channel, in the order they were accepted. */
+	private final Map<Long, Queue<ChannelMessage>> history = new ConcurrentHashMap<>();
+
+	/** Told of every new channel (the socket side pushes {@code user_channel_added_event}). */
+	private final List<Consumer<TestChannel>> channelCreatedListeners = new CopyOnWriteArrayList<>();
 
 	public ServerState(Snowflakes ids) {
 		this.ids = ids;
@@ -76,7 +87,11 @@ public final class ServerState {
 			created[0] = true;
 			return channel.id();
 		});
-		return new Created(this.channels.get(channelId), created[0]);
+		TestChannel channel = this.channels.get(channelId);
+		if (created[0]) {
+			channelCreated(channel);
+		}
+		return new Created(channel, created[0]);
 	}
 
 	/**
@@ -92,7 +107,40 @@ public final class ServerState {
 		members.addAll(others);
 		TestChannel channel = new TestChannel(this.ids.next(), ChannelType.GROUP, creator, members, label);
 		this.channels.put(channel.id(), channel);
+		channelCreated(channel);
 		return channel;
+	}
+
+	/**
+	 * Registers a listener told of every channel created from now on (after it is stored), on the
+	 * creating thread.
+	 * @param listener the listener
+	 */
+	public void addChannelCreatedListener(Consumer<TestChannel> listener) {
+		this.channelCreatedListeners.add(listener);
+	}
+
+	private void channelCreated(TestChannel channel) {
+		for (Consumer<TestChannel> listener : this.channelCreatedListeners) {
+			listener.accept(channel);
+		}
+	}
+
+	/**
+	 * Appends an accepted message to its channel's history.
+	 * @param message the message, with its server-given id
+	 */
+	public void appendMessage(ChannelMessage message) {
+		this.history.computeIfAbsent(message.getChannelId(), (key) -> new ConcurrentLinkedQueue<>()).add(message);
+	}
+
+	/**
+	 * @param channelId a channel id
+	 * @return the channel's messages, oldest first (a snapshot)
+	 */
+	public List<ChannelMessage> messages(long channelId) {
+		Queue<ChannelMessage> messages = this.history.get(channelId);
+		return (messages != null) ? List.copyOf(messages) : List.of();
 	}
 
 	/** @return the channel with that id, if any */

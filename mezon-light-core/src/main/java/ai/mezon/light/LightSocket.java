@@ -1,0 +1,314 @@
+package ai.mezon.light;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import ai.mezon.light.internal.net.Endpoints;
+import ai.mezon.light.internal.socket.SocketSupervisor;
+
+/**
+ * The real-time side of the Mezon light protocol: the Java counterpart of the TypeScript SDK's
+ * {@code LightSocket} (binary protobuf frames over a WebSocket, PROTOCOL.md §4), plus what a
+ * server-side client needs: every request bounded by a timeout, a heartbeat, and a connection
+ * that heals itself.
+ *
+ * <pre>{@code
+ * LightSocket socket = client.createSocket();
+ * socket.onChannelMessage((message) -> System.out.println(message.text()));
+ * socket.connect().join();
+ * socket.joinDMChannel(channelId).join();
+ * MessageAck ack = socket.sendDM(OutgoingMessage.text(channelId, "Hello")).join();
+ * }</pre>
+ *
+ * <h2>Requests</h2>
+ * Joins, leaves and sends return {@link CompletableFuture}s ({@code .join()} to block). Each
+ * carries a {@code cid} (1, 2, 3... per connection) and fails with {@link MezonTimeoutException}
+ * after {@link SocketOptions#requestTimeout()} (joins may also wait {@link SocketOptions#joinWait()}
+ * for the link), with {@link MezonServerErrorException} when the server answers {@code error}, and
+ * with {@link MezonSocketException} when the connection is lost before the answer or
+ * {@link #disconnect()} is called. A send returns the server's {@link MessageAck}: a message is
+ * either acknowledged or its caller is told it failed.
+ *
+ * <h2>Healing</h2>
+ * A {@code ping} goes out every {@link SocketOptions#heartbeatInterval()}; a server silent for
+ * about twice that is treated as gone. After any loss not asked for, the socket reconnects with
+ * exponential backoff and full jitter, refreshing the session first when the token has expired,
+ * rejoins every joined channel, then reports {@link ConnectionState#CONNECTED}. Requests made
+ * meanwhile wait for the link (within their timeout). {@link #disconnect()} stops all of it.
+ *
+ * <h2>Threads</h2>
+ * <ul>
+ * <li>Frames are read and decoded on the WebSocket container's I/O thread, which only completes
+ * internal futures and queues events.</li>
+ * <li>Handlers and {@link SocketListener}s run on the dispatch executor
+ * ({@link SocketOptions#dispatchExecutor()}, by default this socket's daemon pool): one at a
+ * time per channel, in arrival order; channels run concurrently. A throwing handler is reported
+ * to the error handler and {@link SocketListener#onError}; others still run.</li>
+ * <li>The futures returned here complete on this socket's pool, so blocking in a callback, or
+ * calling {@code .join()} inside a handler, stalls neither reading nor the heartbeat.</li>
+ * <li>Deadlines and heartbeats fire on one shared timer thread; reconnects (and the blocking
+ * session refresh before them) run on the pool.</li>
+ * </ul>
+ *
+ * <h2>Backpressure</h2>
+ * Incoming events wait in a queue of {@link SocketOptions#queueCapacity()}. When handlers fall
+ * that far behind, the socket stops reading from the network (TCP then pushes back on the
+ * server) and resumes at half capacity: memory stays bounded and nothing is dropped. The
+ * heartbeat does not count that pause as silence. Replies wait behind a pause too, so a request
+ * made while handlers are far behind can time out although the server answered (for a send,
+ * the message may then have been delivered). Pausing needs Tomcat's JSR-356 client (the
+ * default); with another implementation reading cannot be paused and the queue may grow.
+ *
+ * <p>The socket URL carries the access token: it is never logged unmasked and never appears in
+ * an exception. Thread-safe.
+ */
+public final class LightSocket implements AutoCloseable {
+
+	private final LightClient client;
+
+	private final SocketSupervisor supervisor;
+
+	/**
+	 * Creates a socket for a client; nothing is connected until {@link #connect(ConnectOptions)}.
+	 * @param client the client whose session authenticates the socket
+	 * @param options the socket options
+	 */
+	public LightSocket(LightClient client, SocketOptions options) {
+		this.client = Objects.requireNonNull(client, "client");
+		this.supervisor = new SocketSupervisor(new ClientSessionAccess(client), Objects.requireNonNull(options, "options"));
+	}
+
+	/**
+	 * Creates a socket with default options.
+	 * @param client the client whose session authenticates the socket
+	 */
+	public LightSocket(LightClient client) {
+		this(client, SocketOptions.defaults());
+	}
+
+	/**
+	 * Connects with no handlers.
+	 * @return completes once connected
+	 * @see #connect(ConnectOptions)
+	 */
+	public CompletableFuture<Void> connect() {
+		return connect(ConnectOptions.defaults());
+	}
+
+	/**
+	 * Connects to the server. The returned future fails with {@link MezonSocketException} when the
+	 * socket is already connected (or connecting), or the handshake is refused, and with
+	 * {@link MezonTimeoutException} after {@link SocketOptions#connectTimeout()}. A failed first
+	 * connect is not retried; later losses are (see the class comment).
+	 * @param options error and disconnect handlers, verbose logging
+	 * @return completes once connected
+	 */
+	public CompletableFuture<Void> connect(ConnectOptions options) {
+		return this.supervisor.connect(Objects.requireNonNull(options, "options"));
+	}
+
+	/**
+	 * Closes the connection and stops reconnecting. Every pending request fails at once with
+	 * {@link MezonSocketException}; joined channels are forgotten. The socket can connect again.
+	 */
+	public void disconnect() {
+		this.supervisor.disconnect();
+	}
+
+	/** Same as {@link #disconnect()}. */
+	@Override
+	public void close() {
+		disconnect();
+	}
+
+	/** @return whether the link is up (and, after a reconnect, channels are rejoined) */
+	public boolean isConnected() {
+		return this.supervisor.state() == ConnectionState.CONNECTED;
+	}
+
+	/** @return the connection state */
+	public ConnectionState getState() {
+		return this.supervisor.state();
+	}
+
+	/**
+	 * Registers a handler for incoming channel messages; many may be registered.
+	 * @param handler the handler
+	 * @return a handle whose {@code close()} removes it
+	 */
+	public Subscription onChannelMessage(Consumer<ChannelMessage> handler) {
+		Objects.requireNonNull(handler, "handler");
+		return addListener(new SocketListener() {
+
+			@Override
+			public void onChannelMessage(ChannelMessage message) {
+				handler.accept(message);
+			}
+
+			@Override
+			public String toString() {
+				return "ChannelMessageHandler[" + handler + "]";
+			}
+
+		});
+	}
+
+	/**
+	 * Registers a handler for incoming channel messages (TypeScript parity: it adds one, like
+	 * {@link #onChannelMessage(Consumer)}, without returning a handle).
+	 * @param handler the handler
+	 */
+	public void setChannelMessageHandler(Consumer<ChannelMessage> handler) {
+		onChannelMessage(handler);
+	}
+
+	/**
+	 * Registers a listener for every kind of event.
+	 * @param listener the listener
+	 * @return a handle whose {@code close()} removes it
+	 */
+	public Subscription addListener(SocketListener listener) {
+		return this.supervisor.addListener(listener);
+	}
+
+	/**
+	 * Sets the error handler (replacing the one given to {@code connect}).
+	 * @param handler the handler, or {@code null} for none
+	 */
+	public void setErrorHandler(@Nullable Consumer<Throwable> handler) {
+		this.supervisor.setErrorHandler(handler);
+	}
+
+	/**
+	 * Joins a DM channel to receive its messages; rejoined after every reconnect.
+	 * @param channelId the channel id (decimal)
+	 * @return completes once joined
+	 */
+	public CompletableFuture<Void> joinDMChannel(String channelId) {
+		return this.supervisor.join(channelId, ChannelType.DM);
+	}
+
+	/**
+	 * Joins a group channel to receive its messages; rejoined after every reconnect.
+	 * @param channelId the channel id (decimal)
+	 * @return completes once joined
+	 */
+	public CompletableFuture<Void> joinGroupChannel(String channelId) {
+		return this.supervisor.join(channelId, ChannelType.GROUP);
+	}
+
+	/**
+	 * Leaves a DM channel.
+	 * @param channelId the channel id (decimal)
+	 * @return completes once left
+	 */
+	public CompletableFuture<Void> leaveDMChannel(String channelId) {
+		return this.supervisor.leave(channelId, ChannelType.DM);
+	}
+
+	/**
+	 * Leaves a group channel.
+	 * @param channelId the channel id (decimal)
+	 * @return completes once left
+	 */
+	public CompletableFuture<Void> leaveGroupChannel(String channelId) {
+		return this.supervisor.leave(channelId, ChannelType.GROUP);
+	}
+
+	/**
+	 * Sends a message to a DM channel.
+	 * @param message the message
+	 * @return the server's acknowledgement
+	 */
+	public CompletableFuture<MessageAck> sendDM(OutgoingMessage message) {
+		return this.supervisor.send(Objects.requireNonNull(message, "message"), ChannelType.DM);
+	}
+
+	/**
+	 * Sends a text message to a DM channel.
+	 * @param channelId the channel id (decimal)
+	 * @param text the text
+	 * @return the server's acknowledgement
+	 */
+	public CompletableFuture<MessageAck> sendDM(String channelId, String text) {
+		return sendDM(OutgoingMessage.text(channelId, text));
+	}
+
+	/**
+	 * Sends a message to a group channel ({@code code} is not sent for groups, as in the
+	 * TypeScript SDK).
+	 * @param message the message
+	 * @return the server's acknowledgement
+	 */
+	public CompletableFuture<MessageAck> sendGroup(OutgoingMessage message) {
+		return this.supervisor.send(Objects.requireNonNull(message, "message"), ChannelType.GROUP);
+	}
+
+	/**
+	 * Sends a text message to a group channel.
+	 * @param channelId the channel id (decimal)
+	 * @param text the text
+	 * @return the server's acknowledgement
+	 */
+	public CompletableFuture<MessageAck> sendGroup(String channelId, String text) {
+		return sendGroup(OutgoingMessage.text(channelId, text));
+	}
+
+	/** @return the ids of the channels joined (and rejoined after reconnects) */
+	public Set<String> getJoinedChannels() {
+		return this.supervisor.joinedChannels();
+	}
+
+	/** @return queue and connection counters */
+	public SocketMetrics getMetrics() {
+		return this.supervisor.metrics();
+	}
+
+	/** @return the client this socket authenticates with */
+	public LightClient getClient() {
+		return this.client;
+	}
+
+	@Override
+	public String toString() {
+		return "LightSocket[user=" + this.client.userId() + ", state=" + getState() + "]";
+	}
+
+	/** The client's session as the supervisor needs it; the URL is built fresh on each connect. */
+	private record ClientSessionAccess(LightClient client) implements SocketSupervisor.SessionAccess {
+
+		@Override
+		public URI socketUri() {
+			Session session = this.client.getSession();
+			return Endpoints.socketUri(session.getWsUrl(), session.getApiUrl(), session.getToken(),
+					this.client.getOptions().allowInsecureTransport());
+		}
+
+		@Override
+		public String userId() {
+			return this.client.userId();
+		}
+
+		@Override
+		public boolean isExpired() {
+			return this.client.isSessionExpired();
+		}
+
+		@Override
+		public boolean isRefreshExpired() {
+			return this.client.isRefreshSessionExpired();
+		}
+
+		@Override
+		public void refresh() {
+			this.client.refreshSession();
+		}
+
+	}
+
+}

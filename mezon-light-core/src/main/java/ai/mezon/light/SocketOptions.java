@@ -1,0 +1,312 @@
+package ai.mezon.light;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tuning of a {@link LightSocket}. Immutable; start from {@link #defaults()} or {@link #builder()}.
+ */
+public final class SocketOptions {
+
+	private final Duration heartbeatInterval;
+
+	private final Duration connectTimeout;
+
+	private final Duration requestTimeout;
+
+	private final Duration joinWait;
+
+	private final boolean reconnect;
+
+	private final Duration reconnectInitialDelay;
+
+	private final Duration reconnectMaxDelay;
+
+	private final double reconnectMultiplier;
+
+	private final int reconnectMaxAttempts;
+
+	private final boolean legacyCid;
+
+	private final boolean autoJoin;
+
+	private final @Nullable Executor dispatchExecutor;
+
+	private final int queueCapacity;
+
+	private final int maxFrameSize;
+
+	private SocketOptions(Builder builder) {
+		this.heartbeatInterval = builder.heartbeatInterval;
+		this.connectTimeout = builder.connectTimeout;
+		this.requestTimeout = builder.requestTimeout;
+		this.joinWait = builder.joinWait;
+		this.reconnect = builder.reconnect;
+		this.reconnectInitialDelay = builder.reconnectInitialDelay;
+		this.reconnectMaxDelay = builder.reconnectMaxDelay;
+		this.reconnectMultiplier = builder.reconnectMultiplier;
+		this.reconnectMaxAttempts = builder.reconnectMaxAttempts;
+		this.legacyCid = builder.legacyCid;
+		this.autoJoin = builder.autoJoin;
+		this.dispatchExecutor = builder.dispatchExecutor;
+		this.queueCapacity = builder.queueCapacity;
+		this.maxFrameSize = builder.maxFrameSize;
+	}
+
+	/** @return options with every default */
+	public static SocketOptions defaults() {
+		return builder().build();
+	}
+
+	/** @return a builder starting from the defaults */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * @return how often a {@code ping} is sent (default 10 s); a server silent for about twice this
+	 * long is treated as gone
+	 */
+	public Duration heartbeatInterval() {
+		return this.heartbeatInterval;
+	}
+
+	/** @return the timeout of each handshake (default 30 s) */
+	public Duration connectTimeout() {
+		return this.connectTimeout;
+	}
+
+	/**
+	 * @return the timeout of every request, sends included, counted from the call and including
+	 * any wait for the link while reconnecting (default 10 s)
+	 */
+	public Duration requestTimeout() {
+		return this.requestTimeout;
+	}
+
+	/**
+	 * @return how much longer than {@link #requestTimeout()} a join may wait for the link to come
+	 * up (default 30 s; the TypeScript SDK polls 20 times from 100 ms, doubling)
+	 */
+	public Duration joinWait() {
+		return this.joinWait;
+	}
+
+	/** @return whether a lost link is re-established automatically (default {@code true}) */
+	public boolean reconnect() {
+		return this.reconnect;
+	}
+
+	/** @return the cap of the first reconnect delay (default 500 ms) */
+	public Duration reconnectInitialDelay() {
+		return this.reconnectInitialDelay;
+	}
+
+	/** @return the cap of every reconnect delay (default 30 s) */
+	public Duration reconnectMaxDelay() {
+		return this.reconnectMaxDelay;
+	}
+
+	/** @return how much the delay cap grows per failed attempt (default 2) */
+	public double reconnectMultiplier() {
+		return this.reconnectMultiplier;
+	}
+
+	/** @return failed reconnect attempts before giving up, 0 for unbounded (default) */
+	public int reconnectMaxAttempts() {
+		return this.reconnectMaxAttempts;
+	}
+
+	/**
+	 * @return whether {@code cid} is sent as a decimal string, for servers older than April 2026
+	 * (default {@code false}: int32). Replies in either encoding are always understood.
+	 */
+	public boolean legacyCid() {
+		return this.legacyCid;
+	}
+
+	/**
+	 * @return whether a channel this user is added to ({@code user_channel_added_event}) is joined
+	 * automatically (default {@code true})
+	 */
+	public boolean autoJoin() {
+		return this.autoJoin;
+	}
+
+	/**
+	 * @return the executor handlers and listeners run on, or {@code null} for the socket's own pool
+	 * of daemon threads (default)
+	 */
+	public @Nullable Executor dispatchExecutor() {
+		return this.dispatchExecutor;
+	}
+
+	/**
+	 * @return how many incoming events may wait for handlers before the socket stops reading from
+	 * the network (default 1024); nothing is dropped
+	 */
+	public int queueCapacity() {
+		return this.queueCapacity;
+	}
+
+	/** @return the largest frame accepted, in bytes (default 4 MiB) */
+	public int maxFrameSize() {
+		return this.maxFrameSize;
+	}
+
+	@Override
+	public String toString() {
+		return "SocketOptions[heartbeat=" + this.heartbeatInterval + ", connectTimeout=" + this.connectTimeout
+				+ ", requestTimeout=" + this.requestTimeout + ", reconnect=" + this.reconnect + " ("
+				+ this.reconnectInitialDelay + ".." + this.reconnectMaxDelay + " x" + this.reconnectMultiplier
+				+ ", max " + this.reconnectMaxAttempts + "), legacyCid=" + this.legacyCid + ", autoJoin="
+				+ this.autoJoin + ", queueCapacity=" + this.queueCapacity + "]";
+	}
+
+	/** Builds {@link SocketOptions}. */
+	public static final class Builder {
+
+		private Duration heartbeatInterval = Duration.ofSeconds(10);
+
+		private Duration connectTimeout = Duration.ofSeconds(30);
+
+		private Duration requestTimeout = Duration.ofSeconds(10);
+
+		private Duration joinWait = Duration.ofSeconds(30);
+
+		private boolean reconnect = true;
+
+		private Duration reconnectInitialDelay = Duration.ofMillis(500);
+
+		private Duration reconnectMaxDelay = Duration.ofSeconds(30);
+
+		private double reconnectMultiplier = 2.0;
+
+		private int reconnectMaxAttempts;
+
+		private boolean legacyCid;
+
+		private boolean autoJoin = true;
+
+		private @Nullable Executor dispatchExecutor;
+
+		private int queueCapacity = 1024;
+
+		private int maxFrameSize = 4 * 1024 * 1024;
+
+		private Builder() {
+		}
+
+		/** @param interval the heartbeat interval; must be positive @return this builder */
+		public Builder heartbeatInterval(Duration interval) {
+			this.heartbeatInterval = positive(interval, "heartbeatInterval");
+			return this;
+		}
+
+		/** @param timeout the handshake timeout; must be positive @return this builder */
+		public Builder connectTimeout(Duration timeout) {
+			this.connectTimeout = positive(timeout, "connectTimeout");
+			return this;
+		}
+
+		/** @param timeout the request timeout; must be positive @return this builder */
+		public Builder requestTimeout(Duration timeout) {
+			this.requestTimeout = positive(timeout, "requestTimeout");
+			return this;
+		}
+
+		/** @param wait the extra time a join may wait for the link; not negative @return this builder */
+		public Builder joinWait(Duration wait) {
+			if (wait.isNegative()) {
+				throw new IllegalArgumentException("joinWait must not be negative");
+			}
+			this.joinWait = wait;
+			return this;
+		}
+
+		/** @param reconnect whether to reconnect after a loss @return this builder */
+		public Builder reconnect(boolean reconnect) {
+			this.reconnect = reconnect;
+			return this;
+		}
+
+		/**
+		 * @param initial the cap of the first delay
+		 * @param max the cap of every delay
+		 * @param multiplier the growth per attempt, at least 1
+		 * @return this builder
+		 */
+		public Builder reconnectBackoff(Duration initial, Duration max, double multiplier) {
+			if (initial.isNegative() || max.compareTo(initial) < 0 || multiplier < 1.0) {
+				throw new IllegalArgumentException("Invalid reconnect backoff");
+			}
+			this.reconnectInitialDelay = initial;
+			this.reconnectMaxDelay = max;
+			this.reconnectMultiplier = multiplier;
+			return this;
+		}
+
+		/** @param attempts failed attempts before giving up, 0 for unbounded @return this builder */
+		public Builder reconnectMaxAttempts(int attempts) {
+			if (attempts < 0) {
+				throw new IllegalArgumentException("reconnectMaxAttempts must not be negative");
+			}
+			this.reconnectMaxAttempts = attempts;
+			return this;
+		}
+
+		/** @param legacy whether to send {@code cid} as a decimal string @return this builder */
+		public Builder legacyCid(boolean legacy) {
+			this.legacyCid = legacy;
+			return this;
+		}
+
+		/** @param autoJoin whether to join channels this user is added to @return this builder */
+		public Builder autoJoin(boolean autoJoin) {
+			this.autoJoin = autoJoin;
+			return this;
+		}
+
+		/** @param executor where handlers run, {@code null} for the socket's own pool @return this builder */
+		public Builder dispatchExecutor(@Nullable Executor executor) {
+			this.dispatchExecutor = executor;
+			return this;
+		}
+
+		/** @param capacity events that may wait for handlers, at least 2 @return this builder */
+		public Builder queueCapacity(int capacity) {
+			if (capacity < 2) {
+				throw new IllegalArgumentException("queueCapacity must be at least 2");
+			}
+			this.queueCapacity = capacity;
+			return this;
+		}
+
+		/** @param bytes the largest frame accepted @return this builder */
+		public Builder maxFrameSize(int bytes) {
+			if (bytes < 1024) {
+				throw new IllegalArgumentException("maxFrameSize must be at least 1024");
+			}
+			this.maxFrameSize = bytes;
+			return this;
+		}
+
+		/** @return the options */
+		public SocketOptions build() {
+			return new SocketOptions(this);
+		}
+
+		private static Duration positive(Duration value, String name) {
+			Objects.requireNonNull(value, name);
+			if (value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive");
+			}
+			return value;
+		}
+
+	}
+
+}

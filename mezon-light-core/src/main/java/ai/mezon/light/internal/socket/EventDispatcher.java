@@ -1,0 +1,221 @@
+package ai.mezon.light.internal.socket;
+
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs handler work on an executor, one serial lane per key (a channel id): events of one channel
+ * run one at a time in arrival order, different channels run concurrently, and no lane holds a
+ * thread while it is empty. A throwing task is reported and the lane goes on.
+ *
+ * <p>Backpressure: incoming events ({@link #dispatchIncoming}) count against a capacity. When the
+ * count reaches it, {@link FlowControl#pauseReading()} is called on the reading thread (the socket
+ * stops reading, so TCP pushes back on the server); once handlers have drained it to half,
+ * {@link FlowControl#resumeReading()} is called. Nothing is dropped and, since only the reading
+ * thread adds incoming events and it stops after the one that filled the queue, the count never
+ * exceeds the capacity. Control events (state changes, errors) are few and not counted.
+ */
+final class EventDispatcher {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventDispatcher.class);
+
+	/** The lane of connection-level events (state, errors, channel added). */
+	static final long CONTROL_LANE = Long.MIN_VALUE;
+
+	/** Tasks one lane runs before yielding its thread, so busy channels do not starve others. */
+	private static final int BATCH = 64;
+
+	private final Executor executor;
+
+	private final int capacity;
+
+	private final int resumeAt;
+
+	private final Consumer<Throwable> errors;
+
+	private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
+
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final AtomicInteger highWaterMark = new AtomicInteger();
+
+	private final AtomicBoolean paused = new AtomicBoolean();
+
+	private final AtomicLong pauses = new AtomicLong();
+
+	/** Orders pause and resume calls; both are non-blocking (resume is handed to a pool). */
+	private final Object flowLock = new Object();
+
+	private volatile FlowControl flow = FlowControl.NONE;
+
+	EventDispatcher(Executor executor, int capacity, Consumer<Throwable> errors) {
+		this.executor = executor;
+		this.capacity = capacity;
+		this.resumeAt = capacity / 2;
+		this.errors = errors;
+	}
+
+	void setFlowControl(FlowControl flow) {
+		this.flow = flow;
+	}
+
+	/**
+	 * Queues an incoming event; called only by the thread reading the socket.
+	 * @param lane the lane key, e.g. the channel id
+	 * @param task the handler work
+	 */
+	void dispatchIncoming(long lane, Runnable task) {
+		int now = this.queued.incrementAndGet();
+		this.highWaterMark.accumulateAndGet(now, Math::max);
+		lane(lane).add(new Item(task, true));
+		if (now >= this.capacity) {
+			// Under the lock so a resume can never be issued before the suspend it undoes.
+			synchronized (this.flowLock) {
+				if (this.paused.compareAndSet(false, true)) {
+					this.pauses.incrementAndGet();
+				}
+				// Also when already paused: a new link must be paused too.
+				this.flow.pauseReading();
+			}
+		}
+	}
+
+	/**
+	 * Queues a control event on the control lane (not counted against the capacity).
+	 * @param task the work
+	 */
+	void dispatchControl(Runnable task) {
+		lane(CONTROL_LANE).add(new Item(task, false));
+	}
+
+	/** @return whether reading is paused because handlers are behind */
+	boolean isPaused() {
+		return this.paused.get();
+	}
+
+	int queued() {
+		return this.queued.get();
+	}
+
+	int highWaterMark() {
+		return this.highWaterMark.get();
+	}
+
+	int capacity() {
+		return this.capacity;
+	}
+
+	long pauses() {
+		return this.pauses.get();
+	}
+
+	private Lane lane(long key) {
+		return this.lanes.computeIfAbsent(key, (k) -> new Lane());
+	}
+
+	private void completedIncoming() {
+		int now = this.queued.decrementAndGet();
+		if (now <= this.resumeAt && this.paused.get()) {
+			synchronized (this.flowLock) {
+				if (this.paused.compareAndSet(true, false)) {
+					this.flow.resumeReading();
+				}
+			}
+		}
+	}
+
+	private record Item(Runnable task, boolean incoming) {
+	}
+
+	/** Pauses and resumes reading from the network. */
+	interface FlowControl {
+
+		FlowControl NONE = new FlowControl() {
+
+			@Override
+			public void pauseReading() {
+			}
+
+			@Override
+			public void resumeReading() {
+			}
+
+		};
+
+		void pauseReading();
+
+		void resumeReading();
+
+	}
+
+	private final class Lane implements Runnable {
+
+		private final Queue<Item> items = new ConcurrentLinkedQueue<>();
+
+		private final AtomicBoolean scheduled = new AtomicBoolean();
+
+		void add(Item item) {
+			this.items.add(item);
+			schedule();
+		}
+
+		private void schedule() {
+			if (this.scheduled.compareAndSet(false, true)) {
+				try {
+					EventDispatcher.this.executor.execute(this);
+				}
+				catch (RejectedExecutionException ex) {
+					this.scheduled.set(false);
+					logger.warn("Dispatch executor rejected socket events; {} waiting", this.items.size(), ex);
+				}
+			}
+		}
+
+		@Override
+		public void run() {
+			for (int i = 0; i < BATCH; i++) {
+				Item item = this.items.poll();
+				if (item == null) {
+					break;
+				}
+				try {
+					item.task().run();
+				}
+				catch (Throwable ex) {
+					report(ex);
+				}
+				finally {
+					if (item.incoming()) {
+						completedIncoming();
+					}
+				}
+			}
+			this.scheduled.set(false);
+			if (!this.items.isEmpty()) {
+				schedule();
+			}
+		}
+
+		private void report(Throwable ex) {
+			try {
+				EventDispatcher.this.errors.accept(ex);
+			}
+			catch (Throwable nested) {
+				logger.warn("Socket error reporting failed", nested);
+			}
+		}
+
+	}
+
+}

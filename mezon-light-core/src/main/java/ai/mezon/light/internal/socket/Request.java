@@ -1,0 +1,77 @@
+package ai.mezon.light.internal.socket;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+import org.jspecify.annotations.Nullable;
+
+import ai.mezon.light.MezonServerErrorException;
+import ai.mezon.light.MezonTimeoutException;
+import ai.mezon.light.proto.realtime.Envelope;
+
+/**
+ * One request awaiting its reply: the envelope to send, its deadline, and, once written, the link
+ * and {@code cid} it went out with. Completed exactly once, by the reply, the deadline, or the
+ * loss of its link.
+ */
+final class Request {
+
+	final Envelope body;
+
+	final String operation;
+
+	final Duration timeout;
+
+	final CompletableFuture<Envelope> result = new CompletableFuture<>();
+
+	volatile @Nullable ScheduledFuture<?> deadline;
+
+	volatile @Nullable Link link;
+
+	volatile int cid;
+
+	Request(Envelope body, String operation, Duration timeout) {
+		this.body = body;
+		this.operation = operation;
+		this.timeout = timeout;
+	}
+
+	boolean isDone() {
+		return this.result.isDone();
+	}
+
+	void reply(Envelope envelope) {
+		cancelDeadline();
+		if (envelope.hasError()) {
+			this.result.completeExceptionally(new MezonServerErrorException(this.operation,
+					envelope.getError().getCode(), envelope.getError().getMessage()));
+		}
+		else {
+			this.result.complete(envelope);
+		}
+	}
+
+	boolean fail(Throwable ex) {
+		cancelDeadline();
+		return this.result.completeExceptionally(ex);
+	}
+
+	/** @return whether this call timed the request out (it was still pending) */
+	boolean expire() {
+		boolean expired = this.result.completeExceptionally(new MezonTimeoutException(this.operation, this.timeout, null));
+		Link sentOn = this.link;
+		if (expired && sentOn != null) {
+			sentOn.forget(this);
+		}
+		return expired;
+	}
+
+	private void cancelDeadline() {
+		ScheduledFuture<?> timer = this.deadline;
+		if (timer != null) {
+			timer.cancel(false);
+		}
+	}
+
+}

@@ -1,0 +1,833 @@
+package ai.mezon.light.internal.socket;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+import ai.mezon.light.ChannelAddedEvent;
+import ai.mezon.light.ChannelMessage;
+import ai.mezon.light.ChannelType;
+import ai.mezon.light.ConnectOptions;
+import ai.mezon.light.ConnectionState;
+import ai.mezon.light.Ids;
+import ai.mezon.light.MessageAck;
+import ai.mezon.light.MezonException;
+import ai.mezon.light.MezonServerErrorException;
+import ai.mezon.light.MezonSessionException;
+import ai.mezon.light.MezonSocketException;
+import ai.mezon.light.MezonTimeoutException;
+import ai.mezon.light.OutgoingMessage;
+import ai.mezon.light.Secrets;
+import ai.mezon.light.SocketListener;
+import ai.mezon.light.SocketMetrics;
+import ai.mezon.light.SocketOptions;
+import ai.mezon.light.Subscription;
+import ai.mezon.light.proto.realtime.Envelope;
+
+/**
+ * The engine behind {@code LightSocket}: owns the current {@link Link}, the connection state
+ * machine, requests and their deadlines, the heartbeat, reconnects with backoff (refreshing the
+ * token first when needed, rejoining channels after), and dispatch to listeners.
+ *
+ * <p>State changes happen under one lock and only enqueue work (listener calls, frames); nothing
+ * blocking runs under it. Threads: frames are decoded on the container's reading thread;
+ * listeners run on the dispatch executor; deadlines and heartbeats fire on one shared timer
+ * thread and only complete futures; reconnect attempts (which may refresh the session, a blocking
+ * REST call), writes, and completion of the futures returned to callers run on this socket's own
+ * daemon pool, so a caller's callback never runs on the I/O or timer thread.
+ */
+public final class SocketSupervisor {
+
+	private static final Logger logger = LoggerFactory.getLogger(SocketSupervisor.class);
+
+	private static final AtomicInteger socketIds = new AtomicInteger();
+
+	private final SessionAccess session;
+
+	private final SocketOptions options;
+
+	private final QuietWebSocketClient client;
+
+	private final ExecutorService pool;
+
+	private final EventDispatcher dispatcher;
+
+	private final Backoff backoff;
+
+	private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final Map<Long, ChannelType> joined = new ConcurrentHashMap<>();
+
+	private final AtomicInteger linkIds = new AtomicInteger();
+
+	private final AtomicLong malformedFrames = new AtomicLong();
+
+	private final AtomicLong reconnects = new AtomicLong();
+
+	private final Object lock = new Object();
+
+	private volatile @Nullable Consumer<Throwable> errorHandler;
+
+	private volatile @Nullable Runnable disconnectHandler;
+
+	private volatile boolean verbose;
+
+	// Guarded by lock.
+
+	private ConnectionState state = ConnectionState.DISCONNECTED;
+
+	private @Nullable Link link;
+
+	private @Nullable Link opening;
+
+	private int attempt;
+
+	private boolean forceRefresh;
+
+	private @Nullable ScheduledFuture<?> reconnectTask;
+
+	private @Nullable CompletableFuture<Void> connecting;
+
+	private final List<Request> waiting = new ArrayList<>();
+
+	/**
+	 * @param session access to the client's session (URL, expiry, refresh)
+	 * @param options the socket options
+	 */
+	public SocketSupervisor(SessionAccess session, SocketOptions options) {
+		this.session = session;
+		this.options = options;
+		int socketId = socketIds.incrementAndGet();
+		this.pool = newPool("mezon-socket-" + socketId + "-");
+		Executor dispatch = (options.dispatchExecutor() != null) ? options.dispatchExecutor() : this.pool;
+		this.dispatcher = new EventDispatcher(dispatch, options.queueCapacity(), this::reportHandlerFailure);
+		this.dispatcher.setFlowControl(new EventDispatcher.FlowControl() {
+
+			@Override
+			public void pauseReading() {
+				Link current = SocketSupervisor.this.link;
+				if (current != null) {
+					current.suspendReading();
+				}
+			}
+
+			@Override
+			public void resumeReading() {
+				Link current = SocketSupervisor.this.link;
+				if (current != null) {
+					// Resuming may process buffered frames on the calling thread: not a handler's.
+					execute(current::resumeReading);
+				}
+			}
+
+		});
+		this.backoff = new Backoff(options.reconnectInitialDelay(), options.reconnectMaxDelay(),
+				options.reconnectMultiplier());
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxBinaryMessageBufferSize(options.maxFrameSize());
+		container.setDefaultMaxTextMessageBufferSize(64 * 1024);
+		this.client = new QuietWebSocketClient(container);
+		SimpleAsyncTaskExecutor connector = new SimpleAsyncTaskExecutor("mezon-socket-" + socketId + "-connect-");
+		connector.setDaemon(true);
+		this.client.setTaskExecutor(connector);
+		// Tomcat's handshake I/O timeout (default 5 s) follows the connect timeout.
+		this.client.setUserProperties(Map.of("org.apache.tomcat.websocket.IO_TIMEOUT_MS",
+				Long.toString(options.connectTimeout().toMillis())));
+	}
+
+	// Lifecycle
+
+	public CompletableFuture<Void> connect(ConnectOptions connectOptions) {
+		CompletableFuture<Void> result;
+		synchronized (this.lock) {
+			if (this.state != ConnectionState.DISCONNECTED) {
+				return CompletableFuture.failedFuture(
+						new MezonSocketException("Socket is already connected. Call disconnect() first."));
+			}
+			this.errorHandler = connectOptions.onError();
+			this.disconnectHandler = connectOptions.onDisconnect();
+			this.verbose = connectOptions.verbose();
+			this.attempt = 0;
+			this.forceRefresh = false;
+			result = new CompletableFuture<>();
+			this.connecting = result;
+			setState(ConnectionState.CONNECTING);
+		}
+		openLink();
+		return toCaller(result);
+	}
+
+	public void disconnect() {
+		Link current;
+		Link pendingOpen;
+		List<Request> abandoned;
+		CompletableFuture<Void> connectFuture;
+		synchronized (this.lock) {
+			if (this.state == ConnectionState.DISCONNECTED) {
+				return;
+			}
+			setState(ConnectionState.DISCONNECTED);
+			current = this.link;
+			pendingOpen = this.opening;
+			this.link = null;
+			this.opening = null;
+			cancelReconnect();
+			abandoned = new ArrayList<>(this.waiting);
+			this.waiting.clear();
+			connectFuture = this.connecting;
+			this.connecting = null;
+		}
+		MezonSocketException disconnected = new MezonSocketException("Socket disconnected by disconnect()");
+		if (connectFuture != null) {
+			connectFuture.completeExceptionally(disconnected);
+		}
+		abandoned.forEach((request) -> request.fail(disconnected));
+		for (Link l : new Link[] { current, pendingOpen }) {
+			if (l != null) {
+				l.markClosed().forEach((request) -> request.fail(disconnected));
+				l.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "disconnect"));
+			}
+		}
+		this.joined.clear();
+		notifyDisconnect();
+	}
+
+	public ConnectionState state() {
+		synchronized (this.lock) {
+			return this.state;
+		}
+	}
+
+	// Requests
+
+	public CompletableFuture<Void> join(String channelId, ChannelType type) {
+		long id = Ids.parse("channelId", channelId);
+		Duration timeout = this.options.requestTimeout().plus(this.options.joinWait());
+		return toCaller(request(FrameMapper.join(id, type), "Join " + describe(type) + " " + id, timeout)
+			.thenApply((reply) -> {
+				this.joined.put(id, type);
+				return null;
+			}));
+	}
+
+	public CompletableFuture<Void> leave(String channelId, ChannelType type) {
+		long id = Ids.parse("channelId", channelId);
+		return toCaller(request(FrameMapper.leave(id, type), "Leave " + describe(type) + " " + id,
+				this.options.requestTimeout())
+			.thenApply((reply) -> {
+				this.joined.remove(id);
+				return null;
+			}));
+	}
+
+	public CompletableFuture<MessageAck> send(OutgoingMessage message, ChannelType type) {
+		Envelope envelope = FrameMapper.send(message, type);
+		return toCaller(request(envelope, "Send to " + describe(type) + " " + message.channelId(),
+				this.options.requestTimeout())
+			.thenApply(FrameMapper::ack));
+	}
+
+	public Set<String> joinedChannels() {
+		return this.joined.keySet().stream().map(Ids::format).collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * Sends a request now when the link is up, or queues it until the link is up (within its
+	 * deadline) while connecting or reconnecting.
+	 */
+	private CompletableFuture<Envelope> request(Envelope body, String operation, Duration timeout) {
+		Request request = new Request(body, operation, timeout);
+		request.deadline = SocketTimer.schedule(request::expire, timeout);
+		Link target = null;
+		synchronized (this.lock) {
+			switch (this.state) {
+				case CONNECTED -> target = this.link;
+				case CONNECTING, RECONNECTING -> this.waiting.add(request);
+				case DISCONNECTED -> request.fail(new MezonSocketException(
+						operation + " failed: the socket is not connected. Call connect() first."));
+			}
+		}
+		if (target != null) {
+			target.send(request, this.options.legacyCid());
+		}
+		request.result.whenComplete((reply, ex) -> {
+			if (ex instanceof MezonTimeoutException) {
+				synchronized (this.lock) {
+					this.waiting.remove(request);
+				}
+			}
+		});
+		return request.result;
+	}
+
+	/** Sends on a given link, skipping the state check (rejoin and heartbeat). */
+	private CompletableFuture<Envelope> requestOn(Link target, Envelope body, String operation, Duration timeout) {
+		Request request = new Request(body, operation, timeout);
+		request.deadline = SocketTimer.schedule(request::expire, timeout);
+		target.send(request, this.options.legacyCid());
+		return request.result;
+	}
+
+	// Link events
+
+	private void openLink() {
+		URI uri;
+		try {
+			uri = this.session.socketUri();
+		}
+		catch (RuntimeException ex) {
+			openFailed(null, ex);
+			return;
+		}
+		Link candidate = new Link(this.linkIds.incrementAndGet(), this, this.pool);
+		synchronized (this.lock) {
+			if (this.state == ConnectionState.DISCONNECTED || this.state == ConnectionState.CONNECTED) {
+				return;
+			}
+			this.opening = candidate;
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Opening socket link {} to {}", candidate.id, Secrets.maskUrl(uri.toString()));
+		}
+		Duration timeout = this.options.connectTimeout();
+		this.client.connect(candidate, uri)
+			.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+			.whenComplete((ws, ex) -> {
+				if (ex != null) {
+					openFailed(candidate, SocketErrors.unwrap(ex));
+				}
+			});
+	}
+
+	void linkOpened(Link candidate) {
+		boolean initial;
+		CompletableFuture<Void> connectFuture = null;
+		List<Request> queued = List.of();
+		synchronized (this.lock) {
+			if (this.opening != candidate) {
+				// Timed out, superseded, or disconnect() was called meanwhile.
+				candidate.markClosed();
+				candidate.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "abandoned"));
+				return;
+			}
+			this.opening = null;
+			this.link = candidate;
+			initial = (this.state == ConnectionState.CONNECTING);
+			if (initial) {
+				this.attempt = 0;
+				setState(ConnectionState.CONNECTED);
+				queued = drainWaiting();
+				connectFuture = this.connecting;
+				this.connecting = null;
+			}
+		}
+		if (this.dispatcher.isPaused()) {
+			candidate.suspendReading();
+		}
+		logger.debug("Socket link {} open", candidate.id);
+		scheduleHeartbeat(candidate);
+		if (initial) {
+			queued.forEach((request) -> candidate.send(request, this.options.legacyCid()));
+			if (connectFuture != null) {
+				connectFuture.complete(null);
+			}
+		}
+		else {
+			this.reconnects.incrementAndGet();
+			rejoin(candidate).whenComplete((ignored, ex) -> reconnected(candidate));
+		}
+	}
+
+	private CompletableFuture<Void> rejoin(Link target) {
+		List<CompletableFuture<?>> joins = new ArrayList<>();
+		for (Map.Entry<Long, ChannelType> entry : this.joined.entrySet()) {
+			long id = entry.getKey();
+			joins.add(requestOn(target, FrameMapper.join(id, entry.getValue()), "Rejoin channel " + id,
+					this.options.requestTimeout())
+				.whenComplete((reply, ex) -> {
+					if (ex != null) {
+						if (ex instanceof MezonServerErrorException) {
+							// The server refuses us now (e.g. removed from the channel): stop rejoining it.
+							this.joined.remove(id);
+						}
+						reportError(ex);
+					}
+				}));
+		}
+		return CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new));
+	}
+
+	private void reconnected(Link candidate) {
+		List<Request> queued;
+		synchronized (this.lock) {
+			if (this.link != candidate || this.state != ConnectionState.RECONNECTING) {
+				return;
+			}
+			this.attempt = 0;
+			this.forceRefresh = false;
+			setState(ConnectionState.CONNECTED);
+			queued = drainWaiting();
+		}
+		logger.info("Socket reconnected; {} channel(s) rejoined", this.joined.size());
+		queued.forEach((request) -> candidate.send(request, this.options.legacyCid()));
+	}
+
+	private void openFailed(@Nullable Link candidate, Throwable cause) {
+		CompletableFuture<Void> connectFuture = null;
+		List<Request> abandoned = List.of();
+		MezonException error = (cause instanceof java.util.concurrent.TimeoutException)
+				? new MezonTimeoutException("Socket connect", this.options.connectTimeout(), null)
+				: new MezonSocketException("Socket connect failed: " + SocketErrors.describe(cause),
+						SocketErrors.safeCause(cause));
+		synchronized (this.lock) {
+			if (candidate != null && this.opening != candidate) {
+				return;
+			}
+			this.opening = null;
+			if (candidate != null) {
+				candidate.markClosed();
+			}
+			if (SocketErrors.isUnauthorized(cause)) {
+				this.forceRefresh = true;
+			}
+			if (this.state == ConnectionState.CONNECTING) {
+				setState(ConnectionState.DISCONNECTED);
+				connectFuture = this.connecting;
+				this.connecting = null;
+				abandoned = drainWaiting();
+			}
+			else if (this.state == ConnectionState.RECONNECTING) {
+				scheduleReconnect();
+			}
+			else {
+				return;
+			}
+		}
+		if (connectFuture != null) {
+			connectFuture.completeExceptionally(error);
+			abandoned.forEach((request) -> request.fail(error));
+		}
+		else {
+			logger.debug("Reconnect attempt failed: {}", error.getMessage());
+			reportError(error);
+		}
+	}
+
+	void linkLost(Link lost, @Nullable Throwable cause) {
+		List<Request> inFlight;
+		List<Request> abandoned = List.of();
+		boolean reconnecting;
+		synchronized (this.lock) {
+			if (this.link != lost) {
+				if (this.opening == lost && cause != null) {
+					// Failed during the handshake: the connect future reports it.
+					return;
+				}
+				lost.markClosed();
+				return;
+			}
+			this.link = null;
+			inFlight = lost.markClosed();
+			if (this.options.reconnect()) {
+				setState(ConnectionState.RECONNECTING);
+				scheduleReconnect();
+				reconnecting = true;
+			}
+			else {
+				setState(ConnectionState.DISCONNECTED);
+				abandoned = drainWaiting();
+				reconnecting = false;
+			}
+		}
+		String reason = (cause != null) ? SocketErrors.describe(cause) : "closed by the server";
+		logger.info("Socket link {} lost ({}); {}", lost.id, reason, reconnecting ? "reconnecting" : "not reconnecting");
+		for (Request request : inFlight) {
+			request.fail(lostException(request.operation));
+		}
+		MezonSocketException down = new MezonSocketException("Socket connection lost: " + reason);
+		abandoned.forEach((request) -> request.fail(down));
+		lost.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "link lost"));
+		notifyDisconnect();
+	}
+
+	static MezonSocketException lostException(String operation) {
+		return new MezonSocketException(operation
+				+ " failed: the connection was lost before the server answered (the outcome is unknown)");
+	}
+
+	// Reconnect
+
+	/** Guarded by lock. */
+	private void scheduleReconnect() {
+		int max = this.options.reconnectMaxAttempts();
+		if (max > 0 && this.attempt >= max) {
+			giveUp(new MezonSocketException("Gave up reconnecting after " + this.attempt + " attempt(s)"));
+			return;
+		}
+		Duration delay = this.backoff.delay(this.attempt++, ThreadLocalRandom.current()::nextDouble);
+		cancelReconnect();
+		this.reconnectTask = SocketTimer.schedule(() -> execute(this::reconnectAttempt), delay);
+	}
+
+	/** Runs on the pool: it may refresh the session, a blocking REST call. */
+	private void reconnectAttempt() {
+		boolean refresh;
+		synchronized (this.lock) {
+			if (this.state != ConnectionState.RECONNECTING) {
+				return;
+			}
+			refresh = this.forceRefresh;
+		}
+		try {
+			if (refresh || this.session.isExpired()) {
+				logger.debug("Refreshing the session before reconnecting");
+				this.session.refresh();
+				synchronized (this.lock) {
+					this.forceRefresh = false;
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			boolean hopeless = (ex instanceof MezonSessionException) && this.session.isRefreshExpired();
+			MezonSocketException error = new MezonSocketException(
+					"Refreshing the session before reconnecting failed: " + SocketErrors.describe(ex),
+					SocketErrors.safeCause(ex));
+			synchronized (this.lock) {
+				if (this.state != ConnectionState.RECONNECTING) {
+					return;
+				}
+				if (hopeless) {
+					giveUp(error);
+				}
+				else {
+					scheduleReconnect();
+				}
+			}
+			if (!hopeless) {
+				reportError(error);
+			}
+			return;
+		}
+		openLink();
+	}
+
+	/** Guarded by lock. */
+	private void giveUp(MezonSocketException reason) {
+		setState(ConnectionState.DISCONNECTED);
+		List<Request> abandoned = drainWaiting();
+		abandoned.forEach((request) -> request.fail(reason));
+		this.joined.clear();
+		reportError(reason);
+	}
+
+	/** Guarded by lock. */
+	private void cancelReconnect() {
+		ScheduledFuture<?> task = this.reconnectTask;
+		if (task != null) {
+			task.cancel(false);
+			this.reconnectTask = null;
+		}
+	}
+
+	/** Guarded by lock. */
+	private List<Request> drainWaiting() {
+		List<Request> all = new ArrayList<>(this.waiting);
+		this.waiting.clear();
+		all.removeIf(Request::isDone);
+		return all;
+	}
+
+	// Heartbeat
+
+	private void scheduleHeartbeat(Link target) {
+		if (!target.isClosed()) {
+			SocketTimer.schedule(() -> heartbeat(target), this.options.heartbeatInterval());
+		}
+	}
+
+	/**
+	 * Sends a ping; the next one is armed once it is answered. A ping unanswered within the
+	 * interval means a dead link unless any frame arrived meanwhile or we paused reading
+	 * ourselves (backpressure), so slow handlers never look like a dead server.
+	 */
+	private void heartbeat(Link target) {
+		if (target.isClosed() || this.link != target) {
+			return;
+		}
+		if (this.dispatcher.isPaused()) {
+			scheduleHeartbeat(target);
+			return;
+		}
+		long sentAt = System.nanoTime();
+		Duration interval = this.options.heartbeatInterval();
+		requestOn(target, FrameMapper.ping(), "Ping", interval).whenComplete((pong, ex) -> {
+			Throwable cause = (ex != null) ? SocketErrors.unwrap(ex) : null;
+			if (cause == null || cause instanceof MezonServerErrorException) {
+				scheduleHeartbeat(target);
+			}
+			else if (cause instanceof MezonTimeoutException) {
+				if (this.dispatcher.isPaused() || target.lastFrameNanos() - sentAt > 0) {
+					scheduleHeartbeat(target);
+				}
+				else {
+					reportError(new MezonSocketException("No pong within " + interval.toMillis()
+							+ " ms: the connection is considered dead"));
+					linkLost(target, new MezonTimeoutException("Heartbeat", interval, null));
+				}
+			}
+		});
+	}
+
+	// Incoming frames (reading thread)
+
+	void onFrame(Link source, ByteBuffer payload) {
+		EnvelopeCodec.Decoded decoded;
+		try {
+			decoded = EnvelopeCodec.decode(ByteString.copyFrom(payload));
+		}
+		catch (InvalidProtocolBufferException ex) {
+			onMalformed(source, "an undecodable binary frame");
+			return;
+		}
+		Envelope envelope = decoded.envelope();
+		if (this.verbose) {
+			logger.info("Socket <- {}{}", envelope.getMessageCase(), decoded.hasCid() ? " cid=" + decoded.cid() : "");
+		}
+		if (decoded.hasCid()) {
+			Request request = source.take(decoded.numericCid());
+			if (request != null) {
+				request.reply(envelope);
+			}
+			else {
+				logger.debug("Reply for unknown or expired cid {} ignored", decoded.cid());
+			}
+			return;
+		}
+		switch (envelope.getMessageCase()) {
+			case CHANNEL_MESSAGE -> {
+				ChannelMessage message = FrameMapper.message(envelope.getChannelMessage(), this::reportError);
+				this.dispatcher.dispatchIncoming(envelope.getChannelMessage().getChannelId(),
+						() -> deliverMessage(message));
+			}
+			case USER_CHANNEL_ADDED_EVENT -> onChannelAdded(FrameMapper.channelAdded(envelope.getUserChannelAddedEvent()));
+			case ERROR -> reportError(new MezonServerErrorException("Server push", envelope.getError().getCode(),
+					envelope.getError().getMessage()));
+			case PONG -> {
+				// An unsolicited pong: liveness already recorded.
+			}
+			// Event kinds this client does not handle yet (edits, deletes, reactions, typing:
+			// issue #4) and field numbers it does not know land here and are skipped.
+			default -> logger.debug("Ignored pushed {}", envelope.getMessageCase());
+		}
+	}
+
+	void onMalformed(Link source, String what) {
+		long count = this.malformedFrames.incrementAndGet();
+		reportError(new MezonSocketException("Ignored " + what + " from the server (" + count
+				+ " malformed so far); the connection stays up"));
+	}
+
+	private void onChannelAdded(ChannelAddedEvent event) {
+		String self = this.session.userId();
+		boolean forUs = event.addedUserIds().contains(self);
+		if (this.options.autoJoin() && forUs && event.channelType() != null && !event.channelId().isEmpty()) {
+			join(event.channelId(), event.channelType()).whenComplete((ignored, ex) -> {
+				if (ex != null) {
+					reportError(SocketErrors.unwrap(ex));
+				}
+				this.dispatcher.dispatchControl(() -> deliverChannelAdded(event.withJoined(ex == null)));
+			});
+		}
+		else {
+			this.dispatcher.dispatchControl(() -> deliverChannelAdded(event));
+		}
+	}
+
+	// Listeners
+
+	public Subscription addListener(SocketListener listener) {
+		Objects.requireNonNull(listener, "listener");
+		this.listeners.add(listener);
+		return () -> this.listeners.remove(listener);
+	}
+
+	public void setErrorHandler(@Nullable Consumer<Throwable> handler) {
+		this.errorHandler = handler;
+	}
+
+	private void deliverMessage(ChannelMessage message) {
+		for (SocketListener listener : this.listeners) {
+			try {
+				listener.onChannelMessage(message);
+			}
+			catch (RuntimeException ex) {
+				reportHandlerFailure(ex);
+			}
+		}
+	}
+
+	private void deliverChannelAdded(ChannelAddedEvent event) {
+		for (SocketListener listener : this.listeners) {
+			try {
+				listener.onChannelAdded(event);
+			}
+			catch (RuntimeException ex) {
+				reportHandlerFailure(ex);
+			}
+		}
+	}
+
+	private void reportHandlerFailure(Throwable ex) {
+		reportError(new MezonException("A socket handler threw " + ex.getClass().getSimpleName()
+				+ ": " + ex.getMessage(), ex));
+	}
+
+	/** Tells the error handler and listeners, on the control lane. */
+	private void reportError(Throwable error) {
+		this.dispatcher.dispatchControl(() -> {
+			Consumer<Throwable> handler = this.errorHandler;
+			if (handler != null) {
+				try {
+					handler.accept(error);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Socket error handler threw", ex);
+				}
+			}
+			for (SocketListener listener : this.listeners) {
+				try {
+					listener.onError(error);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Socket listener {} threw from onError", listener, ex);
+				}
+			}
+			if (handler == null && this.listeners.isEmpty()) {
+				logger.warn("Socket error: {}", error.getMessage());
+			}
+		});
+	}
+
+	/** Guarded by lock. */
+	private void setState(ConnectionState next) {
+		ConnectionState previous = this.state;
+		if (previous == next) {
+			return;
+		}
+		this.state = next;
+		logger.debug("Socket state {} -> {}", previous, next);
+		this.dispatcher.dispatchControl(() -> {
+			for (SocketListener listener : this.listeners) {
+				try {
+					listener.onConnectionStateChanged(previous, next);
+				}
+				catch (RuntimeException ex) {
+					reportHandlerFailure(ex);
+				}
+			}
+		});
+	}
+
+	private void notifyDisconnect() {
+		Runnable handler = this.disconnectHandler;
+		if (handler != null) {
+			this.dispatcher.dispatchControl(handler);
+		}
+	}
+
+	public SocketMetrics metrics() {
+		return new SocketMetrics(this.dispatcher.queued(), this.dispatcher.highWaterMark(),
+				this.dispatcher.capacity(), this.dispatcher.pauses(), this.malformedFrames.get(),
+				this.reconnects.get());
+	}
+
+	// Plumbing
+
+	/** Completes the caller's future on the pool, never on the I/O or timer thread. */
+	private <T> CompletableFuture<T> toCaller(CompletableFuture<T> internal) {
+		CompletableFuture<T> result = new CompletableFuture<>();
+		internal.whenComplete((value, ex) -> execute(() -> {
+			if (ex != null) {
+				result.completeExceptionally(SocketErrors.unwrap(ex));
+			}
+			else {
+				result.complete(value);
+			}
+		}));
+		return result;
+	}
+
+	private void execute(Runnable task) {
+		try {
+			this.pool.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			task.run();
+		}
+	}
+
+	private static String describe(ChannelType type) {
+		return (type == ChannelType.DM) ? "DM" : "group";
+	}
+
+	private static ExecutorService newPool(String prefix) {
+		AtomicInteger threads = new AtomicInteger();
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), (task) -> {
+					Thread thread = new Thread(task, prefix + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		return executor;
+	}
+
+	/** What the supervisor needs from the client's session. */
+	public interface SessionAccess {
+
+		/** @return the socket URL with the current token */
+		URI socketUri();
+
+		/** @return the user id (decimal) */
+		String userId();
+
+		/** @return whether the access token has expired */
+		boolean isExpired();
+
+		/** @return whether the refresh token has expired */
+		boolean isRefreshExpired();
+
+		/** Refreshes the session (blocking). */
+		void refresh();
+
+	}
+
+}

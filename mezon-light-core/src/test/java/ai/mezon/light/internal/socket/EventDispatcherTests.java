@@ -1,0 +1,104 @@
+package ai.mezon.light.internal.socket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventDispatcherTests {
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+	@AfterEach
+	void shutdown() {
+		this.executor.shutdownNow();
+	}
+
+	@Test
+	void keepsOrderPerLaneAndRunsEveryTask() throws Exception {
+		EventDispatcher dispatcher = new EventDispatcher(this.executor, 100_000, (ex) -> {
+		});
+		Map<Long, List<Integer>> seen = new ConcurrentHashMap<>();
+		CountDownLatch done = new CountDownLatch(4 * 1000);
+		for (int i = 0; i < 1000; i++) {
+			for (long lane = 1; lane <= 4; lane++) {
+				int value = i;
+				long key = lane;
+				dispatcher.dispatchIncoming(key, () -> {
+					seen.computeIfAbsent(key, (k) -> new CopyOnWriteArrayList<>()).add(value);
+					done.countDown();
+				});
+			}
+		}
+		assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+		List<Integer> expected = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			expected.add(i);
+		}
+		assertThat(seen.values()).allSatisfy((values) -> assertThat(values).isEqualTo(expected));
+	}
+
+	@Test
+	void pausesAtCapacityAndResumesAtHalf() throws Exception {
+		CountDownLatch gate = new CountDownLatch(1);
+		AtomicInteger pauses = new AtomicInteger();
+		CountDownLatch resumed = new CountDownLatch(1);
+		EventDispatcher dispatcher = new EventDispatcher(this.executor, 10, (ex) -> {
+		});
+		dispatcher.setFlowControl(new EventDispatcher.FlowControl() {
+
+			@Override
+			public void pauseReading() {
+				pauses.incrementAndGet();
+			}
+
+			@Override
+			public void resumeReading() {
+				resumed.countDown();
+			}
+
+		});
+		for (int i = 0; i < 10; i++) {
+			dispatcher.dispatchIncoming(1, () -> {
+				try {
+					gate.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+		}
+		assertThat(pauses).hasValue(1);
+		assertThat(dispatcher.isPaused()).isTrue();
+		assertThat(dispatcher.highWaterMark()).isEqualTo(10);
+		gate.countDown();
+		assertThat(resumed.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(dispatcher.pauses()).isEqualTo(1);
+	}
+
+	@Test
+	void throwingTaskIsReportedAndTheLaneGoesOn() throws Exception {
+		List<Throwable> errors = new CopyOnWriteArrayList<>();
+		EventDispatcher dispatcher = new EventDispatcher(this.executor, 100, errors::add);
+		CountDownLatch after = new CountDownLatch(1);
+		dispatcher.dispatchIncoming(7, () -> {
+			throw new IllegalStateException("boom");
+		});
+		dispatcher.dispatchIncoming(7, after::countDown);
+		assertThat(after.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(errors).singleElement().satisfies((ex) -> assertThat(ex).hasMessage("boom"));
+		assertThat(dispatcher.queued()).isZero();
+	}
+
+}

@@ -1,0 +1,74 @@
+package ai.mezon.light.test.socket;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.Test;
+
+import ai.mezon.light.ConnectionState;
+import ai.mezon.light.SocketMetrics;
+import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.TestChannel;
+import ai.mezon.light.test.TestUser;
+import ai.mezon.light.test.socket.SocketTestSupport.Connected;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A burst far larger than the dispatch queue, to a handler slower than the network: everything
+ * arrives, in order, with the queue bounded and without the heartbeat mistaking the pause for a
+ * dead server.
+ */
+class LightSocketBackpressureTests {
+
+	private static final int BURST = 10_000;
+
+	private static final int CAPACITY = 64;
+
+	@Test
+	void slowHandlerGetsEveryMessageInOrderWithABoundedQueue() {
+		try (MezonTestServer server = MezonTestServer.builder().build().start();
+				SocketTestSupport support = new SocketTestSupport(server)) {
+			TestUser flooder = server.createUser("flooder");
+			TestUser slow = server.createUser("slow");
+			TestChannel dm = server.createDm(flooder, slow);
+			Connected s = support.connect(slow, SocketTestSupport.fastOptions()
+				.queueCapacity(CAPACITY)
+				// Short, so a heartbeat tripped by the pause would show.
+				.heartbeatInterval(Duration.ofMillis(200))
+				.build());
+			List<String> seen = Collections.synchronizedList(new ArrayList<>());
+			s.socket().onChannelMessage((message) -> {
+				// Deliberately slower than the network.
+				LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
+				seen.add(message.text());
+			});
+			s.socket().joinDMChannel(dm.idString()).join();
+
+			for (int i = 0; i < BURST; i++) {
+				server.sendAs(flooder, dm, Integer.toString(i));
+			}
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (seen.size() < BURST && System.nanoTime() < deadline) {
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+			}
+
+			assertThat(seen).hasSize(BURST);
+			for (int i = 0; i < BURST; i++) {
+				assertThat(seen.get(i)).isEqualTo(Integer.toString(i));
+			}
+			SocketMetrics metrics = s.socket().getMetrics();
+			assertThat(metrics.queueHighWaterMark()).isLessThanOrEqualTo(CAPACITY);
+			assertThat(metrics.readPauses()).as("reading was paused at least once").isPositive();
+			assertThat(metrics.reconnects()).isZero();
+			assertThat(s.events().states).doesNotContain(ConnectionState.RECONNECTING);
+			assertThat(s.events().errors).isEmpty();
+			assertThat(server.socketConnectionCount(slow)).isEqualTo(1);
+		}
+	}
+
+}
