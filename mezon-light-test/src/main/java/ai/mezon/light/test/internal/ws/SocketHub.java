@@ -297,9 +297,8 @@ public final class SocketHub {
 	// Edits, deletions, reactions, typing
 
 	private void update(Reply reply, ChannelMessageUpdate update) {
-		ClientConnection from = reply.connection();
 		try {
-			ChannelMessage edited = edit(Actor.of(from), update.getChannelId(), update.getMessageId(), update.getMode(),
+			ChannelMessage edited = edit(Actor.of(reply.connection()), update.getChannelId(), update.getMessageId(), update.getMode(),
 					update.getIsPublic(), update.getContent(), update.getMentionsList(), update.getAttachmentsList(),
 					update.getHideEditted());
 			reply.send(ack(edited));
