@@ -26,13 +26,33 @@ import ai.mezon.light.internal.socket.SocketSupervisor;
  * }</pre>
  *
  * <h2>Requests</h2>
- * Joins, leaves and sends return {@link CompletableFuture}s ({@code .join()} to block). Each
+ * Joins, leaves, sends, edits, deletions, reactions and typing indicators return
+ * {@link CompletableFuture}s ({@code .join()} to block). Each
  * carries a {@code cid} (1, 2, 3... per connection) and fails with {@link MezonTimeoutException}
  * after {@link SocketOptions#requestTimeout()} (joins may also wait {@link SocketOptions#joinWait()}
  * for the link), with {@link MezonServerErrorException} when the server answers {@code error}, and
  * with {@link MezonSocketException} when the connection is lost before the answer or
  * {@link #disconnect()} is called. A send returns the server's {@link MessageAck}: a message is
- * either acknowledged or its caller is told it failed.
+ * either acknowledged or its caller is told it failed. Requests are written in call order on one
+ * link, so an edit or deletion made after a send reaches the server after that send.
+ *
+ * <h2>Rich messaging</h2>
+ * Replies and mentions travel with a message ({@link OutgoingMessage#replyTo(ChannelMessage)},
+ * {@link MessageText}); {@link #editMessage}, {@link #deleteMessage}, {@link #react},
+ * {@link #unreact} and {@link #sendTyping} act on messages and channels. What the server answers:
+ * <ul>
+ * <li>edit ({@code channel_message_update}) and delete ({@code channel_message_remove}): a
+ * {@code channel_message_ack} with code 1 or 2;</li>
+ * <li>reaction ({@code message_reaction_event}): the reaction echoed with its id, sender and
+ * count (a reply with only the {@code cid} is accepted too);</li>
+ * <li>typing ({@code message_typing_event}): the event echoed (or a bare {@code cid});</li>
+ * <li>refused (not the author, not a member, unknown message): an {@code error}.</li>
+ * </ul>
+ * Others' edits and deletions arrive as {@code channel_message} with code 1 or 2 (or as
+ * {@code channel_message_update} / {@code channel_message_remove}) and go to
+ * {@link SocketListener#onMessageEdited} and {@link SocketListener#onMessageDeleted} only, never to
+ * the new-message handlers; reactions and typing go to {@link SocketListener#onReaction} and
+ * {@link SocketListener#onTyping}. All are delivered on the channel's lane, in server order.
  *
  * <h2>Healing</h2>
  * A {@code ping} goes out every {@link SocketOptions#heartbeatInterval()}; a server silent for
@@ -159,6 +179,98 @@ public final class LightSocket implements AutoCloseable {
 	}
 
 	/**
+	 * Registers a handler for edits of messages on joined channels.
+	 * @param handler the handler
+	 * @return a handle whose {@code close()} removes it
+	 * @see SocketListener#onMessageEdited(MessageEdit)
+	 */
+	public Subscription onMessageEdited(Consumer<MessageEdit> handler) {
+		Objects.requireNonNull(handler, "handler");
+		return addListener(new SocketListener() {
+
+			@Override
+			public void onMessageEdited(MessageEdit edit) {
+				handler.accept(edit);
+			}
+
+			@Override
+			public String toString() {
+				return "MessageEditedHandler[" + handler + "]";
+			}
+
+		});
+	}
+
+	/**
+	 * Registers a handler for deletions of messages on joined channels.
+	 * @param handler the handler
+	 * @return a handle whose {@code close()} removes it
+	 * @see SocketListener#onMessageDeleted(MessageDeletion)
+	 */
+	public Subscription onMessageDeleted(Consumer<MessageDeletion> handler) {
+		Objects.requireNonNull(handler, "handler");
+		return addListener(new SocketListener() {
+
+			@Override
+			public void onMessageDeleted(MessageDeletion deletion) {
+				handler.accept(deletion);
+			}
+
+			@Override
+			public String toString() {
+				return "MessageDeletedHandler[" + handler + "]";
+			}
+
+		});
+	}
+
+	/**
+	 * Registers a handler for reactions added or removed by others on joined channels.
+	 * @param handler the handler
+	 * @return a handle whose {@code close()} removes it
+	 * @see SocketListener#onReaction(Reaction)
+	 */
+	public Subscription onReaction(Consumer<Reaction> handler) {
+		Objects.requireNonNull(handler, "handler");
+		return addListener(new SocketListener() {
+
+			@Override
+			public void onReaction(Reaction reaction) {
+				handler.accept(reaction);
+			}
+
+			@Override
+			public String toString() {
+				return "ReactionHandler[" + handler + "]";
+			}
+
+		});
+	}
+
+	/**
+	 * Registers a handler for typing indicators of others on joined channels.
+	 * @param handler the handler
+	 * @return a handle whose {@code close()} removes it
+	 * @see SocketListener#onTyping(TypingIndicator)
+	 */
+	public Subscription onTyping(Consumer<TypingIndicator> handler) {
+		Objects.requireNonNull(handler, "handler");
+		return addListener(new SocketListener() {
+
+			@Override
+			public void onTyping(TypingIndicator typing) {
+				handler.accept(typing);
+			}
+
+			@Override
+			public String toString() {
+				return "TypingHandler[" + handler + "]";
+			}
+
+		});
+	}
+
+	/**
 	 * Registers a handler for incoming channel messages (TypeScript parity: it adds one, like
 	 * {@link #onChannelMessage(Consumer)}, without returning a handle).
 	 * @param handler the handler
@@ -257,6 +369,123 @@ public final class LightSocket implements AutoCloseable {
 	 */
 	public CompletableFuture<MessageAck> sendGroup(String channelId, String text) {
 		return sendGroup(OutgoingMessage.text(channelId, text));
+	}
+
+	/**
+	 * Edits a message this user sent ({@code channel_message_update}): its content, mentions and
+	 * attachments become those of {@code message} (references cannot be changed). Others who
+	 * joined the channel get {@link SocketListener#onMessageEdited}. Only the author may edit:
+	 * the server refuses others with an {@code error} ({@link MezonServerErrorException}; the test
+	 * server uses code 3).
+	 * @param messageId the id of the message to edit (e.g. {@link MessageAck#messageId()})
+	 * @param message the new version, on the message's channel
+	 * @param type the channel's kind (sets {@code mode})
+	 * @return the server's acknowledgement ({@code code} 1)
+	 */
+	public CompletableFuture<MessageAck> editMessage(String messageId, OutgoingMessage message, ChannelType type) {
+		return editMessage(messageId, message, type, false);
+	}
+
+	/**
+	 * Edits a message this user sent, optionally asking clients not to mark it as edited.
+	 * @param messageId the id of the message to edit
+	 * @param message the new version, on the message's channel
+	 * @param type the channel's kind (sets {@code mode})
+	 * @param hideEdited sent as {@code hide_editted}
+	 * @return the server's acknowledgement ({@code code} 1)
+	 * @see #editMessage(String, OutgoingMessage, ChannelType)
+	 */
+	public CompletableFuture<MessageAck> editMessage(String messageId, OutgoingMessage message, ChannelType type,
+			boolean hideEdited) {
+		return this.supervisor.edit(messageId, Objects.requireNonNull(message, "message"),
+				Objects.requireNonNull(type, "type"), hideEdited);
+	}
+
+	/**
+	 * Deletes a message this user sent ({@code channel_message_remove}). Others who joined the
+	 * channel get {@link SocketListener#onMessageDeleted}. Only the author may delete: the server
+	 * refuses others with an {@code error} ({@link MezonServerErrorException}).
+	 * @param channelId the channel id (decimal)
+	 * @param messageId the id of the message to delete
+	 * @param type the channel's kind (sets {@code mode})
+	 * @return the server's acknowledgement ({@code code} 2)
+	 */
+	public CompletableFuture<MessageAck> deleteMessage(String channelId, String messageId, ChannelType type) {
+		return this.supervisor.remove(channelId, messageId, Objects.requireNonNull(type, "type"));
+	}
+
+	/**
+	 * Reacts to a received message with an emoji ({@code message_reaction_event}); others who
+	 * joined the channel get {@link SocketListener#onReaction}.
+	 * @param message the message to react to
+	 * @param emoji the emoji, e.g. {@code "👍"}
+	 * @return the reaction as the server echoed it (with its count)
+	 */
+	public CompletableFuture<Reaction> react(ChannelMessage message, String emoji) {
+		return react(message.channelId(), message.messageId(), message.senderId(), emoji, channelTypeOf(message));
+	}
+
+	/**
+	 * Reacts to a message with an emoji.
+	 * @param channelId the channel id (decimal)
+	 * @param messageId the message id
+	 * @param messageSenderId the message's author (sent as {@code message_sender_id}), or {@code ""}
+	 * @param emoji the emoji
+	 * @param type the channel's kind (sets {@code mode})
+	 * @return the reaction as the server echoed it (with its count)
+	 */
+	public CompletableFuture<Reaction> react(String channelId, String messageId, String messageSenderId, String emoji,
+			ChannelType type) {
+		return this.supervisor.react(channelId, Objects.requireNonNull(type, "type"), messageId, messageSenderId, emoji,
+				false);
+	}
+
+	/**
+	 * Removes this user's reaction with an emoji from a received message ({@code action} true).
+	 * @param message the message
+	 * @param emoji the emoji
+	 * @return the removal as the server echoed it ({@link Reaction#removed()} true, the new count)
+	 */
+	public CompletableFuture<Reaction> unreact(ChannelMessage message, String emoji) {
+		return unreact(message.channelId(), message.messageId(), message.senderId(), emoji, channelTypeOf(message));
+	}
+
+	/**
+	 * Removes this user's reaction with an emoji from a message ({@code action} true).
+	 * @param channelId the channel id (decimal)
+	 * @param messageId the message id
+	 * @param messageSenderId the message's author, or {@code ""}
+	 * @param emoji the emoji
+	 * @param type the channel's kind (sets {@code mode})
+	 * @return the removal as the server echoed it
+	 */
+	public CompletableFuture<Reaction> unreact(String channelId, String messageId, String messageSenderId, String emoji,
+			ChannelType type) {
+		return this.supervisor.react(channelId, Objects.requireNonNull(type, "type"), messageId, messageSenderId, emoji,
+				true);
+	}
+
+	/**
+	 * Tells the others on a channel that this user is typing ({@code message_typing_event}).
+	 * Rate-limited per channel: after an indicator is sent on a channel, calls for that channel
+	 * within {@link SocketOptions#typingInterval()} (default 3 s) send nothing and complete at
+	 * once with {@code false}, so this can be called on every keystroke. An indicator that fails
+	 * does not count.
+	 * @param channelId the channel id (decimal)
+	 * @param type the channel's kind (sets {@code mode})
+	 * @return {@code true} once the server accepted an indicator, {@code false} when rate-limited
+	 */
+	public CompletableFuture<Boolean> sendTyping(String channelId, ChannelType type) {
+		return this.supervisor.typing(channelId, Objects.requireNonNull(type, "type"));
+	}
+
+	private static ChannelType channelTypeOf(ChannelMessage message) {
+		ChannelType type = message.channelType();
+		if (type == null) {
+			throw new IllegalArgumentException("Message " + message.messageId() + " has stream mode " + message.mode()
+					+ ", which is neither a DM nor a group");
+		}
+		return type;
 	}
 
 	/** @return the ids of the channels joined (and rejoined after reconnects) */

@@ -22,6 +22,39 @@ public interface SocketListener {
 	}
 
 	/**
+	 * A message on a joined channel was edited by its author (a pushed {@code channel_message}
+	 * with code 1, or a {@code channel_message_update}). Not also delivered to
+	 * {@link #onChannelMessage}.
+	 * @param edit the edit
+	 */
+	default void onMessageEdited(MessageEdit edit) {
+	}
+
+	/**
+	 * A message on a joined channel was deleted by its author (a pushed {@code channel_message}
+	 * with code 2, or a {@code channel_message_remove}). Not also delivered to
+	 * {@link #onChannelMessage}.
+	 * @param deletion the deletion
+	 */
+	default void onMessageDeleted(MessageDeletion deletion) {
+	}
+
+	/**
+	 * Another user added or removed a reaction on a joined channel ({@link Reaction#removed()}
+	 * tells which). This socket's own reactions are answered to the caller, not pushed here.
+	 * @param reaction the reaction
+	 */
+	default void onReaction(Reaction reaction) {
+	}
+
+	/**
+	 * Another user is typing on a joined channel.
+	 * @param typing the indicator
+	 */
+	default void onTyping(TypingIndicator typing) {
+	}
+
+	/**
 	 * This user was added to a channel (and, with auto-join, the channel was joined).
 	 * @param event the event
 	 */

@@ -39,6 +39,8 @@ public final class SocketOptions {
 
 	private final int maxFrameSize;
 
+	private final Duration typingInterval;
+
 	private SocketOptions(Builder builder) {
 		this.heartbeatInterval = builder.heartbeatInterval;
 		this.connectTimeout = builder.connectTimeout;
@@ -54,6 +56,7 @@ public final class SocketOptions {
 		this.dispatchExecutor = builder.dispatchExecutor;
 		this.queueCapacity = builder.queueCapacity;
 		this.maxFrameSize = builder.maxFrameSize;
+		this.typingInterval = builder.typingInterval;
 	}
 
 	/** @return options with every default */
@@ -157,13 +160,23 @@ public final class SocketOptions {
 		return this.maxFrameSize;
 	}
 
+	/**
+	 * @return the least time between two typing indicators sent on one channel (default 3 s):
+	 * {@link LightSocket#sendTyping} calls within it after a sent one complete at once with
+	 * {@code false} and send nothing, so a caller in a loop cannot flood the server; zero sends
+	 * every call
+	 */
+	public Duration typingInterval() {
+		return this.typingInterval;
+	}
+
 	@Override
 	public String toString() {
 		return "SocketOptions[heartbeat=" + this.heartbeatInterval + ", connectTimeout=" + this.connectTimeout
 				+ ", requestTimeout=" + this.requestTimeout + ", reconnect=" + this.reconnect + " ("
 				+ this.reconnectInitialDelay + ".." + this.reconnectMaxDelay + " x" + this.reconnectMultiplier
 				+ ", max " + this.reconnectMaxAttempts + "), legacyCid=" + this.legacyCid + ", autoJoin="
-				+ this.autoJoin + ", queueCapacity=" + this.queueCapacity + "]";
+				+ this.autoJoin + ", queueCapacity=" + this.queueCapacity + ", typingInterval=" + this.typingInterval + "]";
 	}
 
 	/** Builds {@link SocketOptions}. */
@@ -196,6 +209,8 @@ public final class SocketOptions {
 		private int queueCapacity = 1024;
 
 		private int maxFrameSize = 4 * 1024 * 1024;
+
+		private Duration typingInterval = Duration.ofSeconds(3);
 
 		private Builder() {
 		}
@@ -291,6 +306,20 @@ public final class SocketOptions {
 				throw new IllegalArgumentException("maxFrameSize must be at least 1024");
 			}
 			this.maxFrameSize = bytes;
+			return this;
+		}
+
+		/**
+		 * @param interval the least time between two typing indicators on one channel; zero for
+		 * no limit, not negative
+		 * @return this builder
+		 */
+		public Builder typingInterval(Duration interval) {
+			Objects.requireNonNull(interval, "typingInterval");
+			if (interval.isNegative()) {
+				throw new IllegalArgumentException("typingInterval must not be negative");
+			}
+			this.typingInterval = interval;
 			return this;
 		}
 

@@ -24,6 +24,9 @@ import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.SessionData;
 import ai.mezon.light.internal.content.ContentCodec;
 import ai.mezon.light.proto.api.ChannelMessage;
+import ai.mezon.light.proto.api.MessageReaction;
+import ai.mezon.light.proto.realtime.Envelope;
+import ai.mezon.light.proto.realtime.MessageTypingEvent;
 import ai.mezon.light.test.internal.ServerClock;
 import ai.mezon.light.test.internal.ServerState;
 import ai.mezon.light.test.internal.Snowflakes;
@@ -374,7 +377,99 @@ public final class MezonTestServer implements AutoCloseable {
 		return this.sockets.sendAs(user, channel, rawContent);
 	}
 
+	/**
+	 * @param channel a channel
+	 * @param messageId a message id
+	 * @return the latest version of the message (code 1 once edited, 2 once deleted), if the
+	 * channel has it
+	 */
+	public Optional<ChannelMessage> message(TestChannel channel, long messageId) {
+		return this.state.findMessage(channel.id(), messageId);
+	}
+
+	/**
+	 * Edits a message as a simulated user: the history is updated and every connection that
+	 * joined the channel is pushed a {@code channel_message} with code 1.
+	 * @param user the author
+	 * @param channel the channel
+	 * @param messageId the message
+	 * @param text the new text ({@code {"t": text}})
+	 * @return the edited message
+	 * @throws IllegalStateException when a client's request would be refused (not the author,
+	 * unknown or deleted message)
+	 */
+	public ChannelMessage editAs(TestUser user, TestChannel channel, long messageId, String text) {
+		return this.sockets.editAs(user, channel, messageId, ContentCodec.textContent(text));
+	}
+
+	/**
+	 * Deletes a message as a simulated user: the history keeps it as code 2 and every connection
+	 * that joined the channel is pushed a {@code channel_message} with code 2.
+	 * @param user the author
+	 * @param channel the channel
+	 * @param messageId the message
+	 * @return the deleted message's tombstone
+	 * @throws IllegalStateException when a client's request would be refused
+	 */
+	public ChannelMessage deleteAs(TestUser user, TestChannel channel, long messageId) {
+		return this.sockets.deleteAs(user, channel, messageId);
+	}
+
+	/**
+	 * Reacts to a message as a simulated user; every connection that joined the channel is pushed
+	 * the {@code message_reaction_event}.
+	 * @param user the reacting user
+	 * @param channel the channel
+	 * @param messageId the message
+	 * @param emoji the emoji
+	 * @return the reaction as pushed (with its new count)
+	 * @throws IllegalStateException when a client's request would be refused
+	 */
+	public MessageReaction reactAs(TestUser user, TestChannel channel, long messageId, String emoji) {
+		return this.sockets.reactAs(user, channel, messageId, emoji, false);
+	}
+
+	/**
+	 * Removes a simulated user's reaction; pushed like {@link #reactAs}.
+	 * @param user the reacting user
+	 * @param channel the channel
+	 * @param messageId the message
+	 * @param emoji the emoji
+	 * @return the removal as pushed (with the new count)
+	 */
+	public MessageReaction unreactAs(TestUser user, TestChannel channel, long messageId, String emoji) {
+		return this.sockets.reactAs(user, channel, messageId, emoji, true);
+	}
+
+	/**
+	 * Pushes a typing indicator of a simulated user to every connection that joined the channel.
+	 * @param user the typing user
+	 * @param channel the channel
+	 * @return the event as pushed
+	 */
+	public MessageTypingEvent typingAs(TestUser user, TestChannel channel) {
+		return this.sockets.typingAs(user, channel);
+	}
+
+	/**
+	 * @param messageId a message id
+	 * @return how many users react to it with each emoji
+	 */
+	public Map<String, Integer> reactionCounts(long messageId) {
+		return this.state.reactionCounts(messageId);
+	}
+
 	// Socket observation and faults
+
+	/**
+	 * Pushes any envelope (without {@code cid}) to every socket of a user, e.g. an event kind the
+	 * server itself never pushes.
+	 * @param user the user
+	 * @param envelope the envelope
+	 */
+	public void pushTo(TestUser user, Envelope envelope) {
+		this.sockets.push(user.id(), envelope);
+	}
 
 	/**
 	 * @param user a user

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import com.google.protobuf.ByteString;
@@ -40,17 +41,21 @@ import ai.mezon.light.ConnectOptions;
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.Ids;
 import ai.mezon.light.MessageAck;
+import ai.mezon.light.MessageDeletion;
+import ai.mezon.light.MessageEdit;
 import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonServerErrorException;
 import ai.mezon.light.MezonSessionException;
 import ai.mezon.light.MezonSocketException;
 import ai.mezon.light.MezonTimeoutException;
 import ai.mezon.light.OutgoingMessage;
+import ai.mezon.light.Reaction;
 import ai.mezon.light.Secrets;
 import ai.mezon.light.SocketListener;
 import ai.mezon.light.SocketMetrics;
 import ai.mezon.light.SocketOptions;
 import ai.mezon.light.Subscription;
+import ai.mezon.light.TypingIndicator;
 import ai.mezon.light.proto.realtime.Envelope;
 
 /**
@@ -82,6 +87,8 @@ public final class SocketSupervisor {
 	private final EventDispatcher dispatcher;
 
 	private final Backoff backoff;
+
+	private final TypingThrottle typingThrottle;
 
 	private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -152,6 +159,7 @@ public final class SocketSupervisor {
 		});
 		this.backoff = new Backoff(options.reconnectInitialDelay(), options.reconnectMaxDelay(),
 				options.reconnectMultiplier());
+		this.typingThrottle = new TypingThrottle(options.typingInterval(), System::nanoTime);
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		container.setDefaultMaxBinaryMessageBufferSize(options.maxFrameSize());
 		container.setDefaultMaxTextMessageBufferSize(64 * 1024);
@@ -254,6 +262,72 @@ public final class SocketSupervisor {
 		return toCaller(request(envelope, "Send to " + describe(type) + " " + message.channelId(),
 				this.options.requestTimeout())
 			.thenApply(FrameMapper::ack));
+	}
+
+	/**
+	 * Edits one's own message. Like a send, the request goes out on the one link in call order, so
+	 * an edit made after a send reaches the server after it.
+	 */
+	public CompletableFuture<MessageAck> edit(String messageId, OutgoingMessage message, ChannelType type,
+			boolean hideEdited) {
+		Envelope envelope = FrameMapper.update(Ids.parse("messageId", messageId), message, type, hideEdited);
+		return toCaller(request(envelope, "Edit of message " + messageId + " in " + describe(type) + " "
+				+ message.channelId(), this.options.requestTimeout())
+			.thenApply(FrameMapper::ack));
+	}
+
+	public CompletableFuture<MessageAck> remove(String channelId, String messageId, ChannelType type) {
+		Envelope envelope = FrameMapper.remove(Ids.parse("channelId", channelId), Ids.parse("messageId", messageId),
+				type);
+		return toCaller(request(envelope, "Delete of message " + messageId + " in " + describe(type) + " " + channelId,
+				this.options.requestTimeout())
+			.thenApply(FrameMapper::ack));
+	}
+
+	public CompletableFuture<Reaction> react(String channelId, ChannelType type, String messageId,
+			String messageSenderId, String emoji, boolean remove) {
+		if (emoji == null || emoji.isBlank()) {
+			throw new IllegalArgumentException("emoji must not be blank");
+		}
+		FrameMapper.ReactionRequest reaction = new FrameMapper.ReactionRequest(Ids.parse("channelId", channelId), type,
+				Ids.parse("messageId", messageId),
+				messageSenderId.isEmpty() ? 0 : Ids.parse("messageSenderId", messageSenderId), emoji, remove);
+		long self = selfId();
+		String operation = (remove ? "Removing reaction to message " : "Reaction to message ") + messageId + " in "
+				+ describe(type) + " " + channelId;
+		return toCaller(request(FrameMapper.reaction(reaction, self), operation, this.options.requestTimeout())
+			.thenApply((reply) -> FrameMapper.reacted(reply, reaction, self)));
+	}
+
+	/**
+	 * Sends a typing indicator unless one went to this channel within the typing interval; then
+	 * completes at once with {@code false} and sends nothing.
+	 */
+	public CompletableFuture<Boolean> typing(String channelId, ChannelType type) {
+		long id = Ids.parse("channelId", channelId);
+		@Nullable Long slot = this.typingThrottle.tryAcquire(id);
+		if (slot == null) {
+			return CompletableFuture.completedFuture(false);
+		}
+		long stamp = slot;
+		CompletableFuture<Envelope> sent = request(FrameMapper.typing(id, type), "Typing in " + describe(type) + " " + id,
+				this.options.requestTimeout());
+		sent.whenComplete((reply, ex) -> {
+			if (ex != null) {
+				this.typingThrottle.release(id, stamp);
+			}
+		});
+		return toCaller(sent.thenApply((reply) -> true));
+	}
+
+	private long selfId() {
+		try {
+			return Long.parseLong(this.session.userId());
+		}
+		catch (NumberFormatException ex) {
+			// The server knows who we are from the connection; the field is informative.
+			return 0;
+		}
 	}
 
 	public Set<String> joinedChannels() {
@@ -632,11 +706,32 @@ public final class SocketSupervisor {
 			}
 			return;
 		}
+		// Every channel event goes to its channel's lane, so edits, deletions, reactions and typing
+		// reach listeners in the order the server sent them relative to that channel's messages.
 		switch (envelope.getMessageCase()) {
-			case CHANNEL_MESSAGE -> {
-				ChannelMessage message = FrameMapper.message(envelope.getChannelMessage(), this::reportError);
-				this.dispatcher.dispatchIncoming(envelope.getChannelMessage().getChannelId(),
-						() -> deliverMessage(message));
+			case CHANNEL_MESSAGE -> onChannelMessage(envelope.getChannelMessage());
+			// Mezon servers (and the test server) announce edits and deletions as channel_message
+			// with code 1 or 2; these dedicated pushes are handled the same way for servers that send
+			// them instead. A server sending both forms for one change would be delivered twice.
+			case CHANNEL_MESSAGE_UPDATE -> {
+				MessageEdit edit = FrameMapper.edit(envelope.getChannelMessageUpdate(), this::reportError);
+				this.dispatcher.dispatchIncoming(envelope.getChannelMessageUpdate().getChannelId(),
+						() -> deliver(SocketListener::onMessageEdited, edit));
+			}
+			case CHANNEL_MESSAGE_REMOVE -> {
+				MessageDeletion deletion = FrameMapper.deletion(envelope.getChannelMessageRemove());
+				this.dispatcher.dispatchIncoming(envelope.getChannelMessageRemove().getChannelId(),
+						() -> deliver(SocketListener::onMessageDeleted, deletion));
+			}
+			case MESSAGE_REACTION_EVENT -> {
+				Reaction reaction = FrameMapper.reaction(envelope.getMessageReactionEvent());
+				this.dispatcher.dispatchIncoming(envelope.getMessageReactionEvent().getChannelId(),
+						() -> deliver(SocketListener::onReaction, reaction));
+			}
+			case MESSAGE_TYPING_EVENT -> {
+				TypingIndicator typing = FrameMapper.typing(envelope.getMessageTypingEvent());
+				this.dispatcher.dispatchIncoming(envelope.getMessageTypingEvent().getChannelId(),
+						() -> deliver(SocketListener::onTyping, typing));
 			}
 			case USER_CHANNEL_ADDED_EVENT -> onChannelAdded(FrameMapper.channelAdded(envelope.getUserChannelAddedEvent()));
 			case ERROR -> reportError(new MezonServerErrorException("Server push", envelope.getError().getCode(),
@@ -644,9 +739,28 @@ public final class SocketSupervisor {
 			case PONG -> {
 				// An unsolicited pong: liveness already recorded.
 			}
-			// Event kinds this client does not handle yet (edits, deletes, reactions, typing:
-			// issue #4) and field numbers it does not know land here and are skipped.
+			// Event kinds this client does not handle (presence, clan and voice events of real
+			// servers) and field numbers it does not know land here and are skipped.
 			default -> logger.debug("Ignored pushed {}", envelope.getMessageCase());
+		}
+	}
+
+	/** Code 1 is an edit and code 2 a deletion, each for its own listeners; any other is a message. */
+	private void onChannelMessage(ai.mezon.light.proto.api.ChannelMessage proto) {
+		long lane = proto.getChannelId();
+		switch (proto.getCode()) {
+			case 1 -> {
+				MessageEdit edit = FrameMapper.edit(proto, this::reportError);
+				this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onMessageEdited, edit));
+			}
+			case 2 -> {
+				MessageDeletion deletion = FrameMapper.deletion(proto);
+				this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onMessageDeleted, deletion));
+			}
+			default -> {
+				ChannelMessage message = FrameMapper.message(proto, this::reportError);
+				this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onChannelMessage, message));
+			}
 		}
 	}
 
@@ -684,10 +798,10 @@ public final class SocketSupervisor {
 		this.errorHandler = handler;
 	}
 
-	private void deliverMessage(ChannelMessage message) {
+	private <T> void deliver(BiConsumer<SocketListener, T> method, T event) {
 		for (SocketListener listener : this.listeners) {
 			try {
-				listener.onChannelMessage(message);
+				method.accept(listener, event);
 			}
 			catch (RuntimeException ex) {
 				reportHandlerFailure(ex);

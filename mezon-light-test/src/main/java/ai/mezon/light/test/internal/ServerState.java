@@ -36,8 +36,14 @@ public final class ServerState {
 
 	private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
 
-	/** Messages per channel, in the order they were accepted. */
-	private final Map<Long, Queue<ChannelMessage>> history = new ConcurrentHashMap<>();
+	/** Messages per channel, in the order they were accepted; each entry holds its latest version. */
+	private final Map<Long, Queue<StoredMessage>> history = new ConcurrentHashMap<>();
+
+	/** The same entries by message id, so an edit or deletion finds its message at once. */
+	private final Map<Long, StoredMessage> messagesById = new ConcurrentHashMap<>();
+
+	/** Per message, per emoji, the users reacting with it. */
+	private final Map<Long, Map<String, Set<Long>>> reactions = new ConcurrentHashMap<>();
 
 	/** Told of every new channel (the socket side pushes {@code user_channel_added_event}). */
 	private final List<Consumer<TestChannel>> channelCreatedListeners = new CopyOnWriteArrayList<>();
@@ -131,16 +137,78 @@ public final class ServerState {
 	 * @param message the message, with its server-given id
 	 */
 	public void appendMessage(ChannelMessage message) {
-		this.history.computeIfAbsent(message.getChannelId(), (key) -> new ConcurrentLinkedQueue<>()).add(message);
+		StoredMessage stored = new StoredMessage(message);
+		this.messagesById.put(message.getMessageId(), stored);
+		this.history.computeIfAbsent(message.getChannelId(), (key) -> new ConcurrentLinkedQueue<>()).add(stored);
 	}
 
 	/**
 	 * @param channelId a channel id
-	 * @return the channel's messages, oldest first (a snapshot)
+	 * @return the channel's messages, oldest first, each in its latest version (edited content,
+	 * code 1; deleted ones stay as code 2 with no content) (a snapshot)
 	 */
 	public List<ChannelMessage> messages(long channelId) {
-		Queue<ChannelMessage> messages = this.history.get(channelId);
-		return (messages != null) ? List.copyOf(messages) : List.of();
+		Queue<StoredMessage> messages = this.history.get(channelId);
+		return (messages != null) ? messages.stream().map((stored) -> stored.message).toList() : List.of();
+	}
+
+	/**
+	 * @param channelId the channel it must be in
+	 * @param messageId a message id
+	 * @return the latest version of that message, if the channel has it
+	 */
+	public Optional<ChannelMessage> findMessage(long channelId, long messageId) {
+		StoredMessage stored = this.messagesById.get(messageId);
+		return (stored != null && stored.message.getChannelId() == channelId) ? Optional.of(stored.message)
+				: Optional.empty();
+	}
+
+	/**
+	 * Replaces a stored message with a new version (an edit or a deletion). Callers serialise
+	 * changes of one channel (the socket side holds the channel's lock).
+	 * @param message the new version, with the same id
+	 */
+	public void replaceMessage(ChannelMessage message) {
+		StoredMessage stored = this.messagesById.get(message.getMessageId());
+		if (stored == null) {
+			throw new IllegalArgumentException("No message " + message.getMessageId());
+		}
+		stored.message = message;
+	}
+
+	/**
+	 * Adds or removes a user's reaction with an emoji on a message (a user counts once per emoji).
+	 * @param messageId the message
+	 * @param emoji the emoji
+	 * @param userId the reacting user
+	 * @param remove whether to remove it
+	 * @return how many users now react to the message with this emoji
+	 */
+	public int react(long messageId, String emoji, long userId, boolean remove) {
+		int[] count = new int[1];
+		this.reactions.computeIfAbsent(messageId, (key) -> new ConcurrentHashMap<>()).compute(emoji, (key, users) -> {
+			Set<Long> next = (users != null) ? users : ConcurrentHashMap.newKeySet();
+			if (remove) {
+				next.remove(userId);
+			}
+			else {
+				next.add(userId);
+			}
+			count[0] = next.size();
+			return next.isEmpty() ? null : next;
+		});
+		return count[0];
+	}
+
+	/**
+	 * @param messageId a message id
+	 * @return how many users react with each emoji (emojis without reactions are absent)
+	 */
+	public Map<String, Integer> reactionCounts(long messageId) {
+		Map<String, Set<Long>> byEmoji = this.reactions.getOrDefault(messageId, Map.of());
+		Map<String, Integer> counts = new java.util.HashMap<>();
+		byEmoji.forEach((emoji, users) -> counts.put(emoji, users.size()));
+		return Map.copyOf(counts);
 	}
 
 	/** @return the channel with that id, if any */
@@ -166,6 +234,17 @@ public final class ServerState {
 	/** @return every uploaded object by path */
 	public Map<String, StoredObject> objects() {
 		return Map.copyOf(this.objects);
+	}
+
+	/** A history entry: the latest version of one message. */
+	private static final class StoredMessage {
+
+		volatile ChannelMessage message;
+
+		StoredMessage(ChannelMessage message) {
+			this.message = message;
+		}
+
 	}
 
 	/**

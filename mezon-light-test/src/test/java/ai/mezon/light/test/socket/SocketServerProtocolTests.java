@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import ai.mezon.light.internal.socket.EnvelopeCodec;
-import ai.mezon.light.proto.realtime.ChannelMessageUpdate;
+import ai.mezon.light.proto.realtime.ChannelPresenceEvent;
 import ai.mezon.light.proto.realtime.Envelope;
 import ai.mezon.light.proto.realtime.Ping;
 import ai.mezon.light.test.MezonTestServer;
@@ -81,7 +81,7 @@ class SocketServerProtocolTests {
 	void unhandledKindsAndMalformedFramesGetErrorsAndKeepTheConnection() throws Exception {
 		Raw raw = open(server.issueSession(server.createUser("errors")).token());
 		raw.send(EnvelopeCodec.encode(
-				Envelope.newBuilder().setChannelMessageUpdate(ChannelMessageUpdate.newBuilder().setChannelId(1)).build(),
+				Envelope.newBuilder().setChannelPresenceEvent(ChannelPresenceEvent.newBuilder().setChannelId(1)).build(),
 				1, false));
 		EnvelopeCodec.Decoded unhandled = raw.next();
 		assertThat(unhandled.numericCid()).isEqualTo(1);
