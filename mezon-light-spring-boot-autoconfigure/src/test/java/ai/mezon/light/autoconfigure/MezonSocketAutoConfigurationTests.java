@@ -102,8 +102,9 @@ class MezonSocketAutoConfigurationTests {
 
 	@Test
 	void startUpSurvivesAServerRefusingTheSocketAndHealthTellsWhy() {
+		TestChannel dm = server.get().createDm(server.get().createUser("carol"), this.bot);
 		server.get().refuseNextHandshakes(1_000);
-		this.runner.run((context) -> {
+		this.runner.withPropertyValues("mezon.socket.join-dm-channels=" + dm.idString()).run((context) -> {
 			assertThat(context).hasNotFailed();
 			LightSocket socket = context.getBean(LightSocket.class);
 			assertThat(socket.getState()).isEqualTo(ConnectionState.RECONNECTING);
@@ -117,6 +118,8 @@ class MezonSocketAutoConfigurationTests {
 			assertThat(socket.getNextReconnectTime()).isNotNull();
 			server.get().refuseNextHandshakes(0);
 			await().atMost(Duration.ofSeconds(10)).until(socket::isConnected);
+			// The configured channel is joined once the socket is finally up.
+			await().atMost(Duration.ofSeconds(10)).until(() -> socket.getJoinedChannels().contains(dm.idString()));
 			assertThat(context.getBean("mezonHealthIndicator", HealthIndicator.class).health().getStatus())
 				.isEqualTo(Status.UP);
 		});
