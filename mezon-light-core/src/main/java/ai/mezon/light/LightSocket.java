@@ -1,6 +1,7 @@
 package ai.mezon.light;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -124,7 +125,8 @@ public final class LightSocket implements AutoCloseable {
 	 * Connects to the server. The returned future fails with {@link MezonSocketException} when the
 	 * socket is already connected (or connecting), or the handshake is refused, and with
 	 * {@link MezonTimeoutException} after {@link SocketOptions#connectTimeout()}. A failed first
-	 * connect is not retried; later losses are (see the class comment).
+	 * connect is not retried unless {@link ConnectOptions#retryFirstConnect()} is set; later losses
+	 * are (see the class comment).
 	 * @param options error and disconnect handlers, verbose logging
 	 * @return completes once connected
 	 */
@@ -491,6 +493,24 @@ public final class LightSocket implements AutoCloseable {
 	/** @return the ids of the channels joined (and rejoined after reconnects) */
 	public Set<String> getJoinedChannels() {
 		return this.supervisor.joinedChannels();
+	}
+
+	/**
+	 * Why the link last went down or failed to come up: a refused or timed-out handshake, a lost
+	 * connection, a failed refresh before reconnecting, or giving up. Kept after the link is back,
+	 * so read it together with {@link #getState()}. For health reporting; never holds a token.
+	 * @return the last connection error, or {@code null} if there was none
+	 */
+	public @Nullable Throwable getLastConnectionError() {
+		return this.supervisor.lastConnectionError();
+	}
+
+	/**
+	 * @return when the next reconnect attempt is due while {@link ConnectionState#RECONNECTING}
+	 * and one is scheduled, else {@code null}
+	 */
+	public @Nullable Instant getNextReconnectTime() {
+		return this.supervisor.nextReconnectAt();
 	}
 
 	/** @return queue and connection counters */

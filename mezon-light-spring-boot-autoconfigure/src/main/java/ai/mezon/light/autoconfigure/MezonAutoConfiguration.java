@@ -1,5 +1,6 @@
 package ai.mezon.light.autoconfigure;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,20 +13,28 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.Session;
 import ai.mezon.light.SessionStore;
+import ai.mezon.light.LightSocket;
+import ai.mezon.light.SocketOptions;
+import ai.mezon.light.autoconfigure.internal.ApplicationEventBridge;
 import ai.mezon.light.autoconfigure.internal.ClientFactory;
+import ai.mezon.light.autoconfigure.internal.DispatchExecutors;
 import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
 import ai.mezon.light.autoconfigure.internal.SessionRefresher;
+import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the Mezon light client: a {@link LightClient}
  * signed in from the session store, a configured session or an id token; its
- * {@link SessionStore}; {@link LightClientOptions}; and proactive session refresh.
+ * {@link SessionStore}; {@link LightClientOptions}; proactive session refresh; the
+ * {@link LightSocket}, connected while the application runs; {@link MezonTemplate}; and the
+ * socket's events published as {@code Mezon...Event} application events.
  *
  * <p>Every bean backs off when the application defines its own of the same type.
  */
@@ -89,6 +98,58 @@ public final class MezonAutoConfiguration {
 		Supplier<Session> refresh = client::refreshSession;
 		return new SessionRefresher(client, refresh, bootstrapper.reauthenticator(client),
 				properties.getRefresh().getBeforeExpiry(), properties.getRefresh().getRetryInterval(), publisher);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LightSocket mezonLightSocket(LightClient client, MezonProperties properties, Environment environment,
+			ObjectProvider<LightSocketOptionsCustomizer> customizers) {
+		MezonProperties.Socket socket = properties.getSocket();
+		MezonProperties.Socket.Reconnect reconnect = socket.getReconnect();
+		SocketOptions.Builder options = SocketOptions.builder()
+			.heartbeatInterval(socket.getHeartbeatInterval())
+			.connectTimeout(socket.getConnectTimeout())
+			.requestTimeout(socket.getRequestTimeout())
+			.legacyCid(socket.isLegacyCid())
+			.autoJoin(socket.isAutoJoinAddedChannels())
+			.reconnect(reconnect.isEnabled())
+			.reconnectBackoff(reconnect.getInitialBackoff(), reconnect.getMaxBackoff(), reconnect.getMultiplier())
+			.reconnectMaxAttempts(reconnect.getMaxAttempts())
+			.queueCapacity(properties.getEvents().getMaxQueued())
+			.dispatchExecutor(DispatchExecutors.resolve(properties.getEvents().getExecutor(), environment));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
+		// Closed (disconnected) when the context closes: LightSocket is AutoCloseable.
+		return client.createSocket(options.build());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "mezon.socket.auto-connect", matchIfMissing = true)
+	SocketLifecycle mezonSocketLifecycle(LightSocket socket, MezonProperties properties,
+			ObjectProvider<SessionRefresher> refresher) {
+		MezonProperties.Socket config = properties.getSocket();
+		return new SocketLifecycle(socket, config.getJoinDmChannels(), config.getJoinGroupChannels(),
+				config.getConnectTimeout(), config.getRequestTimeout(), refresher.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MezonTemplate mezonTemplate(LightSocket socket, ObjectProvider<MezonTemplate.SendObserver> observers) {
+		List<MezonTemplate.SendObserver> all = observers.orderedStream().toList();
+		MezonTemplate.SendObserver observer = switch (all.size()) {
+			case 0 -> MezonTemplate.SendObserver.NONE;
+			case 1 -> all.get(0);
+			default -> (type, duration, failure) -> all.forEach((each) -> each.sent(type, duration, failure));
+		};
+		return new MezonTemplate(socket, observer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "mezon.events.publish-application-events", matchIfMissing = true)
+	ApplicationEventBridge mezonApplicationEventBridge(LightSocket socket, MezonTemplate template,
+			ApplicationEventPublisher publisher, MezonProperties properties) {
+		return new ApplicationEventBridge(socket, template, publisher, properties.getEvents().isIncludeOwnMessages());
 	}
 
 }

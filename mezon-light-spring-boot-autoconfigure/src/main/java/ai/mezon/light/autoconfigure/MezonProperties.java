@@ -249,7 +249,9 @@ public class MezonProperties {
 	public static class Socket {
 
 		/**
-		 * Whether to connect the socket when the application starts.
+		 * Whether to connect the socket when the application starts (and disconnect it on
+		 * shutdown). Start-up waits at most the connect timeout; when the server cannot be
+		 * reached it goes on and the socket keeps trying in the background.
 		 */
 		private boolean autoConnect = true;
 
@@ -265,12 +267,8 @@ public class MezonProperties {
 		private Duration connectTimeout = Duration.ofSeconds(30);
 
 		/**
-		 * Timeout of a message send awaiting its acknowledgement.
-		 */
-		private Duration sendTimeout = Duration.ofSeconds(10);
-
-		/**
-		 * Timeout of other requests awaiting their reply (join, leave).
+		 * Timeout of every request awaiting its reply (send, join, leave), counted from the call
+		 * and including any wait for the link while reconnecting.
 		 */
 		private Duration requestTimeout = Duration.ofSeconds(10);
 
@@ -320,14 +318,6 @@ public class MezonProperties {
 
 		public void setConnectTimeout(Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
-		}
-
-		public Duration getSendTimeout() {
-			return this.sendTimeout;
-		}
-
-		public void setSendTimeout(Duration sendTimeout) {
-			this.sendTimeout = sendTimeout;
 		}
 
 		public Duration getRequestTimeout() {
@@ -666,25 +656,34 @@ public class MezonProperties {
 	public static class Events {
 
 		/**
-		 * Where handlers run.
+		 * Where handlers and event listeners run. Unset: virtual threads when
+		 * "spring.threads.virtual.enabled" is true (Java 21+), else the socket's own platform
+		 * threads. Either way one channel's events are handled one at a time, in order.
 		 */
-		private Executor executor = Executor.PLATFORM;
+		private @Nullable Executor executor;
 
 		/**
-		 * Events waiting for a handler before new ones are dropped (and counted).
+		 * Incoming events that may wait for a handler before the socket stops reading from the
+		 * network (the server is then slowed down by TCP); nothing is dropped.
 		 */
-		private int maxQueued = 10_000;
+		private int maxQueued = 1024;
+
+		/**
+		 * Whether messages this bot's own user sent (e.g. from another instance or session) are
+		 * published too, flagged as from self. Off so a bot that answers messages cannot loop.
+		 */
+		private boolean includeOwnMessages;
 
 		/**
 		 * Whether incoming events are also published as Spring application events.
 		 */
 		private boolean publishApplicationEvents = true;
 
-		public Executor getExecutor() {
+		public @Nullable Executor getExecutor() {
 			return this.executor;
 		}
 
-		public void setExecutor(Executor executor) {
+		public void setExecutor(@Nullable Executor executor) {
 			this.executor = executor;
 		}
 
@@ -694,6 +693,14 @@ public class MezonProperties {
 
 		public void setMaxQueued(int maxQueued) {
 			this.maxQueued = maxQueued;
+		}
+
+		public boolean isIncludeOwnMessages() {
+			return this.includeOwnMessages;
+		}
+
+		public void setIncludeOwnMessages(boolean includeOwnMessages) {
+			this.includeOwnMessages = includeOwnMessages;
 		}
 
 		public boolean isPublishApplicationEvents() {
@@ -709,13 +716,10 @@ public class MezonProperties {
 		 */
 		public enum Executor {
 
-			/** On the socket's receiving thread: no hand-off, but a slow handler stalls the socket. */
-			DIRECT,
-
-			/** On one dedicated platform thread, in arrival order. */
+			/** On the socket's own pool of daemon platform threads. */
 			PLATFORM,
 
-			/** On virtual threads (Java 21+; platform threads on older runtimes). */
+			/** On virtual threads (Java 21+; the socket's platform threads on older runtimes). */
 			VIRTUAL
 
 		}

@@ -47,8 +47,10 @@ class MezonAutoConfigurationTests {
 
 	private static final SessionData SESSION = TestSessions.fresh(Instant.now());
 
+	// No server behind these sessions: the socket stays down (MezonSocketAutoConfigurationTests covers it).
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MezonAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(MezonAutoConfiguration.class))
+		.withPropertyValues("mezon.socket.auto-connect=false");
 
 	private final ApplicationContextRunner withSession = this.runner.withPropertyValues(
 			"mezon.session.token=" + SESSION.token(), "mezon.session.refresh-token=" + SESSION.refreshToken(),

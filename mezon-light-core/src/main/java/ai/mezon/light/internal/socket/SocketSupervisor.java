@@ -3,6 +3,7 @@ package ai.mezon.light.internal.socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,14 @@ public final class SocketSupervisor {
 
 	private volatile boolean verbose;
 
+	private volatile boolean retryFirstConnect;
+
+	/** Why the link last went down or failed to come up, for health reporting. */
+	private volatile @Nullable Throwable lastConnectionError;
+
+	/** When the next reconnect attempt is due, while one is scheduled. */
+	private volatile @Nullable Instant nextReconnectAt;
+
 	// Guarded by lock.
 
 	private ConnectionState state = ConnectionState.DISCONNECTED;
@@ -184,6 +193,7 @@ public final class SocketSupervisor {
 			this.errorHandler = connectOptions.onError();
 			this.disconnectHandler = connectOptions.onDisconnect();
 			this.verbose = connectOptions.verbose();
+			this.retryFirstConnect = connectOptions.retryFirstConnect();
 			this.attempt = 0;
 			this.forceRefresh = false;
 			result = new CompletableFuture<>();
@@ -493,7 +503,16 @@ public final class SocketSupervisor {
 			if (SocketErrors.isUnauthorized(cause)) {
 				this.forceRefresh = true;
 			}
-			if (this.state == ConnectionState.CONNECTING) {
+			this.lastConnectionError = error;
+			if (this.state == ConnectionState.CONNECTING && this.retryFirstConnect && this.options.reconnect()) {
+				// The caller learns of the failure; requests made meanwhile keep waiting (within
+				// their deadlines) for a later attempt.
+				connectFuture = this.connecting;
+				this.connecting = null;
+				setState(ConnectionState.RECONNECTING);
+				scheduleReconnect();
+			}
+			else if (this.state == ConnectionState.CONNECTING) {
 				setState(ConnectionState.DISCONNECTED);
 				connectFuture = this.connecting;
 				this.connecting = null;
@@ -543,6 +562,7 @@ public final class SocketSupervisor {
 			}
 		}
 		String reason = (cause != null) ? SocketErrors.describe(cause) : "closed by the server";
+		this.lastConnectionError = new MezonSocketException("Socket connection lost: " + reason);
 		logger.info("Socket link {} lost ({}); {}", lost.id, reason, reconnecting ? "reconnecting" : "not reconnecting");
 		for (Request request : inFlight) {
 			request.fail(lostException(request.operation));
@@ -569,6 +589,7 @@ public final class SocketSupervisor {
 		}
 		Duration delay = this.backoff.delay(this.attempt++, ThreadLocalRandom.current()::nextDouble);
 		cancelReconnect();
+		this.nextReconnectAt = Instant.now().plus(delay);
 		this.reconnectTask = SocketTimer.schedule(() -> execute(this::reconnectAttempt), delay);
 	}
 
@@ -595,6 +616,7 @@ public final class SocketSupervisor {
 			MezonSocketException error = new MezonSocketException(
 					"Refreshing the session before reconnecting failed: " + SocketErrors.describe(ex),
 					SocketErrors.safeCause(ex));
+			this.lastConnectionError = error;
 			synchronized (this.lock) {
 				if (this.state != ConnectionState.RECONNECTING) {
 					return;
@@ -616,6 +638,7 @@ public final class SocketSupervisor {
 
 	/** Guarded by lock. */
 	private void giveUp(MezonSocketException reason) {
+		this.lastConnectionError = reason;
 		setState(ConnectionState.DISCONNECTED);
 		List<Request> abandoned = drainWaiting();
 		abandoned.forEach((request) -> request.fail(reason));
@@ -858,6 +881,9 @@ public final class SocketSupervisor {
 			return;
 		}
 		this.state = next;
+		if (next != ConnectionState.RECONNECTING) {
+			this.nextReconnectAt = null;
+		}
 		logger.debug("Socket state {} -> {}", previous, next);
 		this.dispatcher.dispatchControl(() -> {
 			for (SocketListener listener : this.listeners) {
@@ -876,6 +902,16 @@ public final class SocketSupervisor {
 		if (handler != null) {
 			this.dispatcher.dispatchControl(handler);
 		}
+	}
+
+	/** @return why the link last went down or failed to come up, or {@code null} if it never did */
+	public @Nullable Throwable lastConnectionError() {
+		return this.lastConnectionError;
+	}
+
+	/** @return when the next reconnect attempt is due, or {@code null} when none is scheduled */
+	public @Nullable Instant nextReconnectAt() {
+		return this.nextReconnectAt;
 	}
 
 	public SocketMetrics metrics() {

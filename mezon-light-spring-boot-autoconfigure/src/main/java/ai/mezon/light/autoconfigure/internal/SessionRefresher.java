@@ -134,6 +134,15 @@ public final class SessionRefresher implements SmartLifecycle {
 		return PHASE;
 	}
 
+	/**
+	 * Asks for a refresh as soon as possible, on the refresh thread, e.g. because the socket
+	 * could not refresh the session before reconnecting: a dead refresh token is then replaced by
+	 * authenticating again with the id token. Does nothing when stopped.
+	 */
+	public void refreshSoon() {
+		schedule(Duration.ZERO);
+	}
+
 	/** @return the delay until the next planned refresh, or {@code null} when none is planned */
 	@Nullable Duration nextRefreshDelay() {
 		synchronized (this.monitor) {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ai.mezon.light.ConnectOptions;
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightClient;
+import ai.mezon.light.LightSocket;
 import ai.mezon.light.MessageAck;
 import ai.mezon.light.MezonSocketException;
 import ai.mezon.light.MezonTimeoutException;
@@ -141,6 +143,49 @@ class LightSocketResilienceTests {
 		assertThat(b.events().errors).allSatisfy((e) -> assertThat(e.getMessage()).doesNotContain("token="));
 		server.sendAs(this.alice, this.dm, "still here");
 		assertThat(b.events().next().text()).isEqualTo("still here");
+	}
+
+	@Test
+	void aFailedFirstConnectIsRetriedWhenAskedAndReportsWhyAndWhen() {
+		LightSocket socket = this.support.socket(this.bob,
+				SocketTestSupport.fastOptions().reconnectBackoff(Duration.ofMillis(300), Duration.ofMillis(300), 1.0)
+					.build());
+		server.refuseNextHandshakes(1);
+
+		CompletableFuture<Void> connect = socket.connect(ConnectOptions.defaults().withRetryFirstConnect(true));
+
+		assertThatThrownBy(connect::join).cause().isInstanceOf(MezonSocketException.class);
+		assertThat(socket.getState()).isIn(ConnectionState.RECONNECTING, ConnectionState.CONNECTED);
+		assertThat(socket.getLastConnectionError()).isNotNull();
+		assertThat(socket.getLastConnectionError().getMessage()).contains("503").doesNotContain("token=");
+		await("bob connects on a later attempt", socket::isConnected);
+		assertThat(socket.getNextReconnectTime()).isNull();
+	}
+
+	@Test
+	void aFailedFirstConnectIsNotRetriedByDefault() {
+		LightSocket socket = this.support.socket(this.bob, SocketTestSupport.fastOptions().build());
+		server.refuseNextHandshakes(1);
+
+		assertThatThrownBy(() -> socket.connect().join()).cause().isInstanceOf(MezonSocketException.class);
+
+		assertThat(socket.getState()).isEqualTo(ConnectionState.DISCONNECTED);
+		assertThat(socket.getNextReconnectTime()).isNull();
+	}
+
+	@Test
+	void nextReconnectTimeIsKnownWhileReconnecting() {
+		Connected b = this.support.connect(this.bob,
+				SocketTestSupport.fastOptions().reconnectBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5), 1.0)
+					.build());
+		server.refuseNextHandshakes(1_000);
+
+		server.dropConnections(this.bob);
+		await("bob schedules a reconnect", () -> b.socket().getNextReconnectTime() != null);
+
+		assertThat(b.socket().getState()).isEqualTo(ConnectionState.RECONNECTING);
+		assertThat(b.socket().getNextReconnectTime()).isAfter(java.time.Instant.now().minusSeconds(1));
+		assertThat(b.socket().getLastConnectionError()).hasMessageContaining("lost");
 	}
 
 	@Test

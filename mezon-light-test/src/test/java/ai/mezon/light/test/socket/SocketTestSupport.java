@@ -72,6 +72,13 @@ final class SocketTestSupport implements AutoCloseable {
 		return new Connected(socket, recorder);
 	}
 
+	/** A socket closed after the test, not connected yet. */
+	LightSocket socket(TestUser user, SocketOptions options) {
+		LightSocket socket = client(user).createSocket(options);
+		this.sockets.add(socket);
+		return socket;
+	}
+
 	static void await(String what, BooleanSupplier condition) {
 		long deadline = System.nanoTime() + WAIT.toNanos();
 		while (!condition.getAsBoolean()) {

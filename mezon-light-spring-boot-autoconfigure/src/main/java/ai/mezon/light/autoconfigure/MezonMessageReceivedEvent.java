@@ -1,0 +1,118 @@
+package ai.mezon.light.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.context.ApplicationEvent;
+
+import ai.mezon.light.Attachment;
+import ai.mezon.light.ChannelMessage;
+import ai.mezon.light.ChannelType;
+import ai.mezon.light.MessageAck;
+import ai.mezon.light.MessageContent;
+import ai.mezon.light.OutgoingMessage;
+
+/**
+ * Published for every message pushed on a joined channel, new, edited or deleted alike (see
+ * {@code getMessage().code()}). Handle it with an {@code @EventListener}; its getters make SpEL
+ * conditions short:
+ *
+ * <pre>{@code
+ * @EventListener(condition = "#event.text == 'ping'")
+ * void ping(MezonMessageReceivedEvent event) {
+ *     event.reply("pong");
+ * }
+ * }</pre>
+ *
+ * <p>Listeners run on the socket's dispatch threads, never its I/O thread: one message at a time
+ * per channel, in the order the server sent them; channels run concurrently. A listener that
+ * throws is logged and the next message is still delivered. Messages the bot's own user sent
+ * are not published unless {@code mezon.events.include-own-messages=true} ({@link #isFromSelf()}).
+ */
+public class MezonMessageReceivedEvent extends ApplicationEvent {
+
+	private final ChannelMessage message;
+
+	private final boolean fromSelf;
+
+	private final MezonTemplate template;
+
+	/**
+	 * @param template the template replies go through (also the event's source)
+	 * @param message the message
+	 * @param fromSelf whether the bot's own user sent it
+	 */
+	public MezonMessageReceivedEvent(MezonTemplate template, ChannelMessage message, boolean fromSelf) {
+		super(template);
+		this.template = template;
+		this.message = message;
+		this.fromSelf = fromSelf;
+	}
+
+	/** @return the message as received */
+	public ChannelMessage getMessage() {
+		return this.message;
+	}
+
+	/** @return the text: the content's {@code t} field, else the raw content */
+	public String getText() {
+		return this.message.text();
+	}
+
+	/** @return the channel id (decimal) */
+	public String getChannelId() {
+		return this.message.channelId();
+	}
+
+	/** @return the sender's user id (decimal) */
+	public String getSenderId() {
+		return this.message.senderId();
+	}
+
+	/** @return whether the bot's own user sent it (from another session or instance) */
+	public boolean isFromSelf() {
+		return this.fromSelf;
+	}
+
+	/** @return whether it came on a DM channel (else a group DM, or an unknown mode) */
+	public boolean isDirect() {
+		return this.message.channelType() == ChannelType.DM;
+	}
+
+	/**
+	 * Answers with text in the same channel and mode (DM or group).
+	 * @param text the text
+	 * @return the server's acknowledgement
+	 */
+	public CompletableFuture<MessageAck> reply(String text) {
+		return this.template.send(this.message, text);
+	}
+
+	/**
+	 * Answers with any content in the same channel and mode.
+	 * @param content the content
+	 * @param attachments files already uploaded (e.g. with {@link MezonTemplate#uploadFile})
+	 * @return the server's acknowledgement
+	 */
+	public CompletableFuture<MessageAck> reply(MessageContent content, Attachment... attachments) {
+		return this.template.send(this.message, content, List.of(attachments));
+	}
+
+	/**
+	 * Answers with a prepared message in the same mode; its channel must be this message's.
+	 * @param reply the message
+	 * @return the server's acknowledgement, or a failed future if the channel differs
+	 */
+	public CompletableFuture<MessageAck> reply(OutgoingMessage reply) {
+		return this.template.send(this.message, reply);
+	}
+
+	/** Never shows the content: it may be private. */
+	@Override
+	public String toString() {
+		return "MezonMessageReceivedEvent[channel=" + this.message.channelId() + ", message="
+				+ this.message.messageId() + ", sender=" + this.message.senderId() + ", fromSelf=" + this.fromSelf
+				+ "]";
+	}
+
+}

@@ -1,0 +1,97 @@
+package ai.mezon.light.autoconfigure.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
+
+import ai.mezon.light.ChannelAddedEvent;
+import ai.mezon.light.ChannelMessage;
+import ai.mezon.light.ConnectionState;
+import ai.mezon.light.LightSocket;
+import ai.mezon.light.SocketListener;
+import ai.mezon.light.Subscription;
+import ai.mezon.light.autoconfigure.MezonChannelAddedEvent;
+import ai.mezon.light.autoconfigure.MezonConnectionStateChangedEvent;
+import ai.mezon.light.autoconfigure.MezonMessageReceivedEvent;
+import ai.mezon.light.autoconfigure.MezonTemplate;
+
+/**
+ * Publishes what the socket tells as Spring application events: one {@link SocketListener}
+ * method per event kind, each building its {@code Mezon...Event} and handing it to
+ * {@link #publish}. A new socket event kind (edits, deletions, reactions, typing: issue #4) is one
+ * more method here plus its event class.
+ *
+ * <p>Runs on the socket's dispatch threads, so listeners inherit its ordering (one channel at a
+ * time, in order) unless the application made Spring's event multicaster asynchronous. A
+ * listener that throws is logged with the event's ids (never content or tokens) and does not
+ * stop the next event.
+ */
+public final class ApplicationEventBridge implements SocketListener, DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApplicationEventBridge.class);
+
+	private final LightSocket socket;
+
+	private final MezonTemplate template;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final boolean includeOwnMessages;
+
+	private final Subscription subscription;
+
+	/**
+	 * Creates the bridge and registers it with the socket.
+	 * @param socket the socket to listen to
+	 * @param template the template replies go through
+	 * @param publisher publishes the events
+	 * @param includeOwnMessages whether to publish messages the bot's own user sent
+	 */
+	public ApplicationEventBridge(LightSocket socket, MezonTemplate template, ApplicationEventPublisher publisher,
+			boolean includeOwnMessages) {
+		this.socket = socket;
+		this.template = template;
+		this.publisher = publisher;
+		this.includeOwnMessages = includeOwnMessages;
+		this.subscription = socket.addListener(this);
+	}
+
+	@Override
+	public void onChannelMessage(ChannelMessage message) {
+		boolean fromSelf = message.senderId().equals(this.socket.getClient().userId());
+		if (fromSelf && !this.includeOwnMessages) {
+			// An echo of our own send (from another session or instance): answering it could loop.
+			return;
+		}
+		publish(new MezonMessageReceivedEvent(this.template, message, fromSelf));
+	}
+
+	@Override
+	public void onChannelAdded(ChannelAddedEvent event) {
+		publish(new MezonChannelAddedEvent(this.socket, event));
+	}
+
+	@Override
+	public void onConnectionStateChanged(ConnectionState previous, ConnectionState current) {
+		publish(new MezonConnectionStateChangedEvent(this.socket, previous, current));
+	}
+
+	private void publish(ApplicationEvent event) {
+		try {
+			this.publisher.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			// The event's toString() shows ids only; the listener's exception is the application's own.
+			logger.error("A listener of {} threw; later events are still delivered", event, ex);
+		}
+	}
+
+	/** Stops publishing when the context closes. */
+	@Override
+	public void destroy() {
+		this.subscription.close();
+	}
+
+}
