@@ -60,7 +60,13 @@ final class SocketTestSupport implements AutoCloseable {
 	}
 
 	Connected connect(TestUser user, SocketOptions options) {
-		return connect(client(user), options);
+		int before = this.server.socketConnectionCount(user);
+		Connected connected = connect(client(user), options);
+		// The client sees the handshake complete before the server has registered the session:
+		// a fault injected right away (e.g. dropConnections) could otherwise miss it.
+		await(user.username() + "'s connection registered by the server",
+				() -> this.server.socketConnectionCount(user) > before);
+		return connected;
 	}
 
 	Connected connect(LightClient client, SocketOptions options) {
