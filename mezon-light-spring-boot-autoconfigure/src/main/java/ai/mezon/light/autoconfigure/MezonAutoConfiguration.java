@@ -139,7 +139,7 @@ public final class MezonAutoConfiguration {
 		MezonTemplate.SendObserver observer = switch (all.size()) {
 			case 0 -> MezonTemplate.SendObserver.NONE;
 			case 1 -> all.get(0);
-			default -> (type, duration, failure) -> all.forEach((each) -> each.sent(type, duration, failure));
+			default -> MezonTemplate.SendObserver.of(all);
 		};
 		return new MezonTemplate(socket, observer);
 	}
