@@ -115,6 +115,7 @@ public final class MezonAutoConfiguration {
 			.reconnect(reconnect.isEnabled())
 			.reconnectBackoff(reconnect.getInitialBackoff(), reconnect.getMaxBackoff(), reconnect.getMultiplier())
 			.reconnectMaxAttempts(reconnect.getMaxAttempts())
+			.typingInterval(socket.getTypingInterval())
 			.queueCapacity(properties.getEvents().getMaxQueued())
 			.dispatchExecutor(DispatchExecutors.resolve(properties.getEvents().getExecutor(), environment));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
