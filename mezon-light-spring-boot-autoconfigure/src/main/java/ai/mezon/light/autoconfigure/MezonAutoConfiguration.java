@@ -115,6 +115,7 @@ public final class MezonAutoConfiguration {
 			.reconnect(reconnect.isEnabled())
 			.reconnectBackoff(reconnect.getInitialBackoff(), reconnect.getMaxBackoff(), reconnect.getMultiplier())
 			.reconnectMaxAttempts(reconnect.getMaxAttempts())
+			.typingInterval(socket.getTypingInterval())
 			.queueCapacity(properties.getEvents().getMaxQueued())
 			.dispatchExecutor(DispatchExecutors.resolve(properties.getEvents().getExecutor(), environment));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
@@ -139,7 +140,7 @@ public final class MezonAutoConfiguration {
 		MezonTemplate.SendObserver observer = switch (all.size()) {
 			case 0 -> MezonTemplate.SendObserver.NONE;
 			case 1 -> all.get(0);
-			default -> (type, duration, failure) -> all.forEach((each) -> each.sent(type, duration, failure));
+			default -> MezonTemplate.SendObserver.of(all);
 		};
 		return new MezonTemplate(socket, observer);
 	}

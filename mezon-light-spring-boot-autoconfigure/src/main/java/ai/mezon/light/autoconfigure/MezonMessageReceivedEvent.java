@@ -11,11 +11,12 @@ import ai.mezon.light.ChannelType;
 import ai.mezon.light.MessageAck;
 import ai.mezon.light.MessageContent;
 import ai.mezon.light.OutgoingMessage;
+import ai.mezon.light.Reaction;
 
 /**
- * Published for every message pushed on a joined channel, new, edited or deleted alike (see
- * {@code getMessage().code()}). Handle it with an {@code @EventListener}; its getters make SpEL
- * conditions short:
+ * Published for every new message pushed on a joined channel; edits and deletions are published as
+ * {@link MezonMessageEditedEvent} and {@link MezonMessageDeletedEvent}. Handle it with an
+ * {@code @EventListener}; its getters make SpEL conditions short:
  *
  * <pre>{@code
  * @EventListener(condition = "#event.text == 'ping'")
@@ -80,6 +81,15 @@ public class MezonMessageReceivedEvent extends ApplicationEvent {
 	}
 
 	/**
+	 * Whether the message mentions the bot's user, e.g. {@code @bot} in a group; handy in a
+	 * condition: {@code @EventListener(condition = "#event.mentioningMe")}.
+	 * @return whether one of its mentions is of the bot's user
+	 */
+	public boolean isMentioningMe() {
+		return this.message.mentionsUser(this.template.getClient().userId());
+	}
+
+	/**
 	 * Answers with text in the same channel and mode (DM or group).
 	 * @param text the text
 	 * @return the server's acknowledgement
@@ -105,6 +115,27 @@ public class MezonMessageReceivedEvent extends ApplicationEvent {
 	 */
 	public CompletableFuture<MessageAck> reply(OutgoingMessage reply) {
 		return this.template.send(this.message, reply);
+	}
+
+	/**
+	 * Answers with text quoting this message: clients show the reply with the original above it
+	 * (a reference of type reply to this message, its sender and text).
+	 * @param text the text
+	 * @return the server's acknowledgement
+	 * @see OutgoingMessage#replyTo(ChannelMessage)
+	 */
+	public CompletableFuture<MessageAck> replyQuoting(String text) {
+		return reply(OutgoingMessage.text(this.message.channelId(), text).replyTo(this.message));
+	}
+
+	/**
+	 * Reacts to this message with an emoji.
+	 * @param emoji the emoji, e.g. {@code "👍"}
+	 * @return the reaction as the server echoed it
+	 * @see MezonTemplate#react(ChannelMessage, String)
+	 */
+	public CompletableFuture<Reaction> react(String emoji) {
+		return this.template.react(this.message, emoji);
 	}
 
 	/** Never shows the content: it may be private. */

@@ -294,6 +294,12 @@ public class MezonProperties {
 		 */
 		private List<String> joinGroupChannels = new ArrayList<>();
 
+		/**
+		 * Least time between two typing indicators sent on one channel: calls within it send
+		 * nothing, so typing can be signalled on every step of a long answer. 0 for no limit.
+		 */
+		private Duration typingInterval = Duration.ofSeconds(3);
+
 		private final Reconnect reconnect = new Reconnect();
 
 		public boolean isAutoConnect() {
@@ -358,6 +364,14 @@ public class MezonProperties {
 
 		public void setJoinGroupChannels(List<String> joinGroupChannels) {
 			this.joinGroupChannels = joinGroupChannels;
+		}
+
+		public Duration getTypingInterval() {
+			return this.typingInterval;
+		}
+
+		public void setTypingInterval(Duration typingInterval) {
+			this.typingInterval = typingInterval;
 		}
 
 		public Reconnect getReconnect() {
@@ -670,7 +684,8 @@ public class MezonProperties {
 
 		/**
 		 * Whether messages this bot's own user sent (e.g. from another instance or session) are
-		 * published too, flagged as from self. Off so a bot that answers messages cannot loop.
+		 * published too, flagged as from self; likewise its edits, deletions, reactions and
+		 * typing. Off so a bot that answers messages cannot loop.
 		 */
 		private boolean includeOwnMessages;
 

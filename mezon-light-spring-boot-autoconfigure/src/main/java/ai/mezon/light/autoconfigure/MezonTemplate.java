@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import ai.mezon.light.MessageAck;
 import ai.mezon.light.MessageContent;
 import ai.mezon.light.MezonChannel;
 import ai.mezon.light.OutgoingMessage;
+import ai.mezon.light.Reaction;
 
 /**
  * Sends messages and manages channels through the auto-configured {@link LightSocket} and
@@ -29,7 +31,8 @@ import ai.mezon.light.OutgoingMessage;
  * a {@code MezonTimeoutException} after {@code mezon.socket.request-timeout} or another
  * {@code MezonException}; they complete on the socket's pool, never its I/O thread, so
  * {@code .join()} is safe anywhere, listeners included. A send made while the socket reconnects
- * waits for the link within that timeout. <b>REST calls</b> ({@link #uploadFile}, {@link #createDM},
+ * waits for the link within that timeout. Edits, deletions and reactions behave the same and are
+ * observed like sends, with their own {@link Operation}. <b>REST calls</b> ({@link #uploadFile}, {@link #createDM},
  * {@link #createGroupDM}) are blocking, like {@link LightClient}'s, bounded by
  * {@code mezon.request-timeout}.
  *
@@ -142,6 +145,121 @@ public class MezonTemplate {
 	}
 
 	/**
+	 * Edits a message the bot sent: its content, mentions and attachments become those of
+	 * {@code message}. Only the author may edit; the server refuses others
+	 * ({@code MezonServerErrorException}).
+	 * @param messageId the id of the message to edit (e.g. {@link MessageAck#messageId()})
+	 * @param message the new version, on the message's channel
+	 * @param type the channel's kind
+	 * @return the server's acknowledgement
+	 * @see LightSocket#editMessage(String, OutgoingMessage, ChannelType)
+	 */
+	public CompletableFuture<MessageAck> edit(String messageId, OutgoingMessage message, ChannelType type) {
+		return edit(messageId, message, type, false);
+	}
+
+	/**
+	 * Edits a message the bot sent, optionally asking clients not to mark it as edited.
+	 * @param messageId the id of the message to edit
+	 * @param message the new version, on the message's channel
+	 * @param type the channel's kind
+	 * @param hideEdited whether clients should not show it as edited
+	 * @return the server's acknowledgement
+	 * @see LightSocket#editMessage(String, OutgoingMessage, ChannelType, boolean)
+	 */
+	public CompletableFuture<MessageAck> edit(String messageId, OutgoingMessage message, ChannelType type,
+			boolean hideEdited) {
+		return observe(Operation.EDIT, type, () -> this.socket.editMessage(messageId, message, type, hideEdited));
+	}
+
+	/**
+	 * Deletes a message the bot sent. Only the author may delete.
+	 * @param channelId the channel id (decimal)
+	 * @param messageId the id of the message to delete
+	 * @param type the channel's kind
+	 * @return the server's acknowledgement
+	 * @see LightSocket#deleteMessage(String, String, ChannelType)
+	 */
+	public CompletableFuture<MessageAck> delete(String channelId, String messageId, ChannelType type) {
+		return observe(Operation.DELETE, type, () -> this.socket.deleteMessage(channelId, messageId, type));
+	}
+
+	/**
+	 * Reacts to a received message with an emoji.
+	 * @param message the message
+	 * @param emoji the emoji, e.g. {@code "👍"}
+	 * @return the reaction as the server echoed it, or a future failed with
+	 * {@link IllegalStateException} when the message came in a stream mode this client does not
+	 * speak
+	 */
+	public CompletableFuture<Reaction> react(ChannelMessage message, String emoji) {
+		ChannelType type = message.channelType();
+		if (type == null) {
+			return unsupportedMode(message);
+		}
+		return react(message.channelId(), message.messageId(), message.senderId(), emoji, type);
+	}
+
+	/**
+	 * Reacts to a message with an emoji.
+	 * @param channelId the channel id (decimal)
+	 * @param messageId the message id
+	 * @param messageSenderId the message's author, or {@code ""}
+	 * @param emoji the emoji
+	 * @param type the channel's kind
+	 * @return the reaction as the server echoed it (with its count)
+	 */
+	public CompletableFuture<Reaction> react(String channelId, String messageId, String messageSenderId, String emoji,
+			ChannelType type) {
+		return observe(Operation.REACT, type,
+				() -> this.socket.react(channelId, messageId, messageSenderId, emoji, type));
+	}
+
+	/**
+	 * Removes the bot's reaction with an emoji from a received message.
+	 * @param message the message
+	 * @param emoji the emoji
+	 * @return the removal as the server echoed it, or a future failed with
+	 * {@link IllegalStateException} when the message came in a stream mode this client does not
+	 * speak
+	 */
+	public CompletableFuture<Reaction> unreact(ChannelMessage message, String emoji) {
+		ChannelType type = message.channelType();
+		if (type == null) {
+			return unsupportedMode(message);
+		}
+		return unreact(message.channelId(), message.messageId(), message.senderId(), emoji, type);
+	}
+
+	/**
+	 * Removes the bot's reaction with an emoji from a message.
+	 * @param channelId the channel id (decimal)
+	 * @param messageId the message id
+	 * @param messageSenderId the message's author, or {@code ""}
+	 * @param emoji the emoji
+	 * @param type the channel's kind
+	 * @return the removal as the server echoed it (with the new count)
+	 */
+	public CompletableFuture<Reaction> unreact(String channelId, String messageId, String messageSenderId,
+			String emoji, ChannelType type) {
+		return observe(Operation.UNREACT, type,
+				() -> this.socket.unreact(channelId, messageId, messageSenderId, emoji, type));
+	}
+
+	/**
+	 * Tells the others on a channel that the bot is typing, at most once per
+	 * {@code mezon.socket.typing-interval} per channel, so it can be called at every step of a
+	 * long answer. Not observed: most calls send nothing.
+	 * @param channelId the channel id (decimal)
+	 * @param type the channel's kind
+	 * @return {@code true} once the server accepted an indicator, {@code false} when rate-limited
+	 * @see LightSocket#sendTyping(String, ChannelType)
+	 */
+	public CompletableFuture<Boolean> sendTyping(String channelId, ChannelType type) {
+		return this.socket.sendTyping(channelId, type);
+	}
+
+	/**
 	 * Uploads a file (blocking) to attach to a message.
 	 * @param file the file
 	 * @return the attachment, with its public URL
@@ -194,12 +312,16 @@ public class MezonTemplate {
 	}
 
 	private CompletableFuture<MessageAck> send(OutgoingMessage message, ChannelType type) {
+		return observe(Operation.SEND, type,
+				() -> (type == ChannelType.DM) ? this.socket.sendDM(message) : this.socket.sendGroup(message));
+	}
+
+	private <T> CompletableFuture<T> observe(Operation operation, ChannelType type,
+			Supplier<CompletableFuture<T>> call) {
 		long start = System.nanoTime();
-		CompletableFuture<MessageAck> result = (type == ChannelType.DM) ? this.socket.sendDM(message)
-				: this.socket.sendGroup(message);
-		return result.whenComplete((ack, ex) -> {
+		return call.get().whenComplete((result, ex) -> {
 			try {
-				this.observer.sent(type, Duration.ofNanos(System.nanoTime() - start), ex);
+				this.observer.completed(operation, type, Duration.ofNanos(System.nanoTime() - start), ex);
 			}
 			catch (RuntimeException observerFailure) {
 				// Instrumentation must never turn a delivered message into a failed send.
@@ -208,9 +330,38 @@ public class MezonTemplate {
 		});
 	}
 
+	private static <T> CompletableFuture<T> unsupportedMode(ChannelMessage message) {
+		return CompletableFuture.failedFuture(new IllegalStateException(
+				"Cannot react to a message of stream mode " + message.mode() + " (only DM and group DM)"));
+	}
+
 	/**
-	 * Told of every send made through a {@link MezonTemplate}; the auto-configured Micrometer
-	 * meters use it. Called on the thread completing the send: keep it short, never throw.
+	 * What a {@link SendObserver} is told about: a message sent, edited or deleted, or a reaction
+	 * added or removed.
+	 */
+	public enum Operation {
+
+		/** A new message ({@code sendDM}, {@code sendGroup}, {@code send}, {@code event.reply}). */
+		SEND,
+
+		/** An edit of a message ({@link MezonTemplate#edit}). */
+		EDIT,
+
+		/** A deletion of a message ({@link MezonTemplate#delete}). */
+		DELETE,
+
+		/** A reaction added ({@link MezonTemplate#react}). */
+		REACT,
+
+		/** A reaction removed ({@link MezonTemplate#unreact}). */
+		UNREACT
+
+	}
+
+	/**
+	 * Told of every send made through a {@link MezonTemplate} and, through
+	 * {@link #completed}, of its edits, deletions and reactions; the auto-configured Micrometer
+	 * meters use it. Called on the thread completing the operation: keep it short, never throw.
 	 */
 	@FunctionalInterface
 	public interface SendObserver {
@@ -220,11 +371,49 @@ public class MezonTemplate {
 		};
 
 		/**
+		 * A new message was acknowledged or failed.
 		 * @param type DM or group
 		 * @param duration from the call to the acknowledgement or failure
 		 * @param failure why it failed, or {@code null} when acknowledged
 		 */
 		void sent(ChannelType type, Duration duration, @Nullable Throwable failure);
+
+		/**
+		 * Any operation completed. By default hands sends to {@link #sent} and ignores the rest,
+		 * so an observer written for sends only keeps counting sends only.
+		 * @param operation what was done
+		 * @param type DM or group
+		 * @param duration from the call to the server's answer or failure
+		 * @param failure why it failed, or {@code null} when the server answered
+		 */
+		default void completed(Operation operation, ChannelType type, Duration duration,
+				@Nullable Throwable failure) {
+			if (operation == Operation.SEND) {
+				sent(type, duration, failure);
+			}
+		}
+
+		/**
+		 * @param observers observers to tell in turn
+		 * @return one observer telling them all, each operation included
+		 */
+		static SendObserver of(List<SendObserver> observers) {
+			List<SendObserver> all = List.copyOf(observers);
+			return new SendObserver() {
+
+				@Override
+				public void sent(ChannelType type, Duration duration, @Nullable Throwable failure) {
+					completed(Operation.SEND, type, duration, failure);
+				}
+
+				@Override
+				public void completed(Operation operation, ChannelType type, Duration duration,
+						@Nullable Throwable failure) {
+					all.forEach((each) -> each.completed(operation, type, duration, failure));
+				}
+
+			};
+		}
 
 	}
 

@@ -2,6 +2,7 @@ package ai.mezon.light.autoconfigure;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -199,6 +200,20 @@ class MezonSocketAutoConfigurationTests {
 				assertThat(context.getBean(LightSocket.class)).isSameAs(context.getBean("mySocket"));
 				assertThat(context.getBean(MezonTemplate.class)).isSameAs(context.getBean("myTemplate"));
 			});
+	}
+
+	@Test
+	void typingIntervalPropertyReachesTheSocketOptions() {
+		// The only customizer runs after the properties are applied: it sees what the socket gets.
+		AtomicReference<Duration> typingInterval = new AtomicReference<>();
+		LightSocketOptionsCustomizer capture = (options) -> typingInterval.set(options.build().typingInterval());
+		ApplicationContextRunner runner = this.runner.withPropertyValues("mezon.socket.auto-connect=false")
+			.withBean(LightSocketOptionsCustomizer.class, () -> capture);
+		runner.run((context) -> assertThat(typingInterval).hasValue(Duration.ofSeconds(3)));
+		runner.withPropertyValues("mezon.socket.typing-interval=500ms")
+			.run((context) -> assertThat(typingInterval).hasValue(Duration.ofMillis(500)));
+		runner.withPropertyValues("mezon.socket.typing-interval=0")
+			.run((context) -> assertThat(typingInterval).hasValue(Duration.ZERO));
 	}
 
 	@Test

@@ -10,18 +10,25 @@ import ai.mezon.light.ChannelAddedEvent;
 import ai.mezon.light.ChannelMessage;
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightSocket;
+import ai.mezon.light.MessageDeletion;
+import ai.mezon.light.MessageEdit;
+import ai.mezon.light.Reaction;
 import ai.mezon.light.SocketListener;
 import ai.mezon.light.Subscription;
+import ai.mezon.light.TypingIndicator;
 import ai.mezon.light.autoconfigure.MezonChannelAddedEvent;
 import ai.mezon.light.autoconfigure.MezonConnectionStateChangedEvent;
+import ai.mezon.light.autoconfigure.MezonMessageDeletedEvent;
+import ai.mezon.light.autoconfigure.MezonMessageEditedEvent;
 import ai.mezon.light.autoconfigure.MezonMessageReceivedEvent;
+import ai.mezon.light.autoconfigure.MezonReactionEvent;
 import ai.mezon.light.autoconfigure.MezonTemplate;
+import ai.mezon.light.autoconfigure.MezonTypingEvent;
 
 /**
  * Publishes what the socket tells as Spring application events: one {@link SocketListener}
  * method per event kind, each building its {@code Mezon...Event} and handing it to
- * {@link #publish}. A new socket event kind (edits, deletions, reactions, typing: issue #4) is one
- * more method here plus its event class.
+ * {@link #publish}. A new socket event kind is one more method here plus its event class.
  *
  * <p>Runs on the socket's dispatch threads, so listeners inherit its ordering (one channel at a
  * time, in order) unless the application made Spring's event multicaster asynchronous. A
@@ -47,7 +54,8 @@ public final class ApplicationEventBridge implements SocketListener, DisposableB
 	 * @param socket the socket to listen to
 	 * @param template the template replies go through
 	 * @param publisher publishes the events
-	 * @param includeOwnMessages whether to publish messages the bot's own user sent
+	 * @param includeOwnMessages whether to publish messages the bot's own user sent (and its
+	 * edits, deletions, reactions and typing)
 	 */
 	public ApplicationEventBridge(LightSocket socket, MezonTemplate template, ApplicationEventPublisher publisher,
 			boolean includeOwnMessages) {
@@ -60,12 +68,46 @@ public final class ApplicationEventBridge implements SocketListener, DisposableB
 
 	@Override
 	public void onChannelMessage(ChannelMessage message) {
-		boolean fromSelf = message.senderId().equals(this.socket.getClient().userId());
+		boolean fromSelf = isSelf(message.senderId());
 		if (fromSelf && !this.includeOwnMessages) {
 			// An echo of our own send (from another session or instance): answering it could loop.
 			return;
 		}
 		publish(new MezonMessageReceivedEvent(this.template, message, fromSelf));
+	}
+
+	@Override
+	public void onMessageEdited(MessageEdit edit) {
+		// An edit without a sender (channel_message_update) is never taken for our own.
+		boolean fromSelf = isSelf(edit.senderId());
+		if (!fromSelf || this.includeOwnMessages) {
+			publish(new MezonMessageEditedEvent(this.template, edit, fromSelf));
+		}
+	}
+
+	@Override
+	public void onMessageDeleted(MessageDeletion deletion) {
+		boolean fromSelf = isSelf(deletion.senderId());
+		if (!fromSelf || this.includeOwnMessages) {
+			publish(new MezonMessageDeletedEvent(this.template, deletion, fromSelf));
+		}
+	}
+
+	@Override
+	public void onReaction(Reaction reaction) {
+		// Only another session of our user can push our own reaction: this one gets it as a reply.
+		boolean fromSelf = isSelf(reaction.senderId());
+		if (!fromSelf || this.includeOwnMessages) {
+			publish(new MezonReactionEvent(this.template, reaction, fromSelf));
+		}
+	}
+
+	@Override
+	public void onTyping(TypingIndicator typing) {
+		boolean fromSelf = isSelf(typing.senderId());
+		if (!fromSelf || this.includeOwnMessages) {
+			publish(new MezonTypingEvent(this.template, typing, fromSelf));
+		}
 	}
 
 	@Override
@@ -76,6 +118,10 @@ public final class ApplicationEventBridge implements SocketListener, DisposableB
 	@Override
 	public void onConnectionStateChanged(ConnectionState previous, ConnectionState current) {
 		publish(new MezonConnectionStateChangedEvent(this.socket, previous, current));
+	}
+
+	private boolean isSelf(String senderId) {
+		return senderId.equals(this.socket.getClient().userId());
 	}
 
 	private void publish(ApplicationEvent event) {

@@ -29,8 +29,10 @@ import ai.mezon.light.autoconfigure.MezonTemplate;
  * <li>{@code mezon.messages.received} (counter; tag {@code channel.type} dm, group or other):
  * every message pushed on a joined channel, own echoes included;</li>
  * <li>{@code mezon.messages.sent} (counter) and {@code mezon.send.latency} (timer, call to
- * acknowledgement), tags {@code channel.type} and {@code outcome} success or failure: sends made
- * through {@link MezonTemplate} and {@code event.reply(...)};</li>
+ * acknowledgement), tags {@code channel.type}, {@code outcome} success or failure, and
+ * {@code operation} send, edit, delete, react or unreact: what went through
+ * {@link MezonTemplate} and {@code event.reply(...)}; select {@code operation=send} to count new
+ * messages only (typing indicators are not counted);</li>
  * <li>{@code mezon.socket.reconnects} and {@code mezon.socket.malformed.frames} (function counters
  * over {@link LightSocket#getMetrics()});</li>
  * <li>{@code mezon.socket.state} (gauge per {@code state} tag: 1 for the current state, else 0);</li>
@@ -85,17 +87,26 @@ public final class MezonMeters implements SocketListener, SessionListener, Mezon
 
 	@Override
 	public void sent(ChannelType type, Duration duration, @Nullable Throwable failure) {
+		completed(MezonTemplate.Operation.SEND, type, duration, failure);
+	}
+
+	@Override
+	public void completed(MezonTemplate.Operation operation, ChannelType type, Duration duration,
+			@Nullable Throwable failure) {
 		String outcome = (failure != null) ? "failure" : "success";
+		String op = operation.name().toLowerCase(Locale.ROOT);
 		Counter.builder("mezon.messages.sent")
-			.description("Messages sent to Mezon through MezonTemplate")
+			.description("Messages sent, edited, deleted or reacted to through MezonTemplate")
 			.tag("channel.type", channelType(type))
 			.tag("outcome", outcome)
+			.tag("operation", op)
 			.register(this.registry)
 			.increment();
 		Timer.builder("mezon.send.latency")
-			.description("Time from a send to the server's acknowledgement")
+			.description("Time from a send (or edit, deletion, reaction) to the server's answer")
 			.tag("channel.type", channelType(type))
 			.tag("outcome", outcome)
+			.tag("operation", op)
 			.register(this.registry)
 			.record(duration);
 	}

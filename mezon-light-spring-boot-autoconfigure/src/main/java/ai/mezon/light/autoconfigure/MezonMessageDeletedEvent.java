@@ -1,0 +1,67 @@
+package ai.mezon.light.autoconfigure;
+
+import org.springframework.context.ApplicationEvent;
+
+import ai.mezon.light.MessageDeletion;
+
+/**
+ * Published when a message on a joined channel was deleted by its author. Deletions are not
+ * also published as {@link MezonMessageReceivedEvent}s. Delivered like those: on the socket's
+ * dispatch threads, in order per channel, and not for the bot's own user's deletions (made from
+ * another session or instance) unless {@code mezon.events.include-own-messages=true}.
+ */
+public class MezonMessageDeletedEvent extends ApplicationEvent {
+
+	private final MessageDeletion deletion;
+
+	private final boolean fromSelf;
+
+	/**
+	 * @param template the template answers go through (the event's source)
+	 * @param deletion the deletion as received
+	 * @param fromSelf whether the bot's own user made it
+	 */
+	public MezonMessageDeletedEvent(MezonTemplate template, MessageDeletion deletion, boolean fromSelf) {
+		super(template);
+		this.deletion = deletion;
+		this.fromSelf = fromSelf;
+	}
+
+	/** @return the deletion as received */
+	public MessageDeletion getDeletion() {
+		return this.deletion;
+	}
+
+	/** @return the channel id (decimal) */
+	public String getChannelId() {
+		return this.deletion.channelId();
+	}
+
+	/** @return the deleted message's id (decimal) */
+	public String getMessageId() {
+		return this.deletion.messageId();
+	}
+
+	/** @return the author's user id, or {@code ""} when the server did not say */
+	public String getSenderId() {
+		return this.deletion.senderId();
+	}
+
+	/** @return whether the bot's own user deleted it (from another session or instance) */
+	public boolean isFromSelf() {
+		return this.fromSelf;
+	}
+
+	/** @return the template answers go through */
+	public MezonTemplate getTemplate() {
+		return (MezonTemplate) getSource();
+	}
+
+	@Override
+	public String toString() {
+		return "MezonMessageDeletedEvent[channel=" + this.deletion.channelId() + ", message="
+				+ this.deletion.messageId() + ", sender=" + this.deletion.senderId() + ", fromSelf=" + this.fromSelf
+				+ "]";
+	}
+
+}

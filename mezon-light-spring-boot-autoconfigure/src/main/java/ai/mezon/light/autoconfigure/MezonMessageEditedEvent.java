@@ -1,0 +1,79 @@
+package ai.mezon.light.autoconfigure;
+
+import org.springframework.context.ApplicationEvent;
+
+import ai.mezon.light.MessageEdit;
+
+/**
+ * Published when a message on a joined channel was edited by its author. Edits are not also
+ * published as {@link MezonMessageReceivedEvent}s. Delivered like those: on the socket's
+ * dispatch threads, in order per channel, and not for the bot's own user's edits (made from
+ * another session or instance) unless {@code mezon.events.include-own-messages=true}.
+ *
+ * <pre>{@code
+ * @EventListener
+ * void edited(MezonMessageEditedEvent event) {
+ *     log.info("{} now reads {}", event.getMessageId(), event.getText());
+ * }
+ * }</pre>
+ */
+public class MezonMessageEditedEvent extends ApplicationEvent {
+
+	private final MessageEdit edit;
+
+	private final boolean fromSelf;
+
+	/**
+	 * @param template the template answers go through (the event's source)
+	 * @param edit the edit as received
+	 * @param fromSelf whether the bot's own user made it
+	 */
+	public MezonMessageEditedEvent(MezonTemplate template, MessageEdit edit, boolean fromSelf) {
+		super(template);
+		this.edit = edit;
+		this.fromSelf = fromSelf;
+	}
+
+	/** @return the edit as received */
+	public MessageEdit getEdit() {
+		return this.edit;
+	}
+
+	/** @return the new text: the content's {@code t} field, else the raw content */
+	public String getText() {
+		return this.edit.text();
+	}
+
+	/** @return the channel id (decimal) */
+	public String getChannelId() {
+		return this.edit.channelId();
+	}
+
+	/** @return the edited message's id (decimal) */
+	public String getMessageId() {
+		return this.edit.messageId();
+	}
+
+	/** @return the author's user id, or {@code ""} when the server did not say */
+	public String getSenderId() {
+		return this.edit.senderId();
+	}
+
+	/** @return whether the bot's own user made the edit (from another session or instance) */
+	public boolean isFromSelf() {
+		return this.fromSelf;
+	}
+
+	/** @return the template answers go through */
+	public MezonTemplate getTemplate() {
+		return (MezonTemplate) getSource();
+	}
+
+	/** Never shows the content: it may be private. */
+	@Override
+	public String toString() {
+		return "MezonMessageEditedEvent[channel=" + this.edit.channelId() + ", message=" + this.edit.messageId()
+				+ ", sender=" + this.edit.senderId() + ", fromSelf=" + this.fromSelf + "]";
+	}
+
+}

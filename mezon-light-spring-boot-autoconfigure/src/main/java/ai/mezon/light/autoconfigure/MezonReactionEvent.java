@@ -1,0 +1,83 @@
+package ai.mezon.light.autoconfigure;
+
+import org.springframework.context.ApplicationEvent;
+
+import ai.mezon.light.Reaction;
+
+/**
+ * Published when a user added or removed an emoji reaction on a joined channel
+ * ({@link #isRemoved()} tells which). Delivered on the socket's dispatch threads, in order per
+ * channel. Reactions the bot makes through this socket are answered to the caller (the future of
+ * {@link MezonTemplate#react}), not published; those its own user made from another session or
+ * instance are published only with {@code mezon.events.include-own-messages=true}.
+ *
+ * <pre>{@code
+ * @EventListener(condition = "!#event.removed && #event.emoji == '👍'")
+ * void liked(MezonReactionEvent event) { ... }
+ * }</pre>
+ */
+public class MezonReactionEvent extends ApplicationEvent {
+
+	private final Reaction reaction;
+
+	private final boolean fromSelf;
+
+	/**
+	 * @param template the template answers go through (the event's source)
+	 * @param reaction the reaction as received
+	 * @param fromSelf whether the bot's own user reacted
+	 */
+	public MezonReactionEvent(MezonTemplate template, Reaction reaction, boolean fromSelf) {
+		super(template);
+		this.reaction = reaction;
+		this.fromSelf = fromSelf;
+	}
+
+	/** @return the reaction as received */
+	public Reaction getReaction() {
+		return this.reaction;
+	}
+
+	/** @return whether the reaction was removed rather than added */
+	public boolean isRemoved() {
+		return this.reaction.removed();
+	}
+
+	/** @return the emoji, e.g. {@code "👍"} or a custom emoji's short name */
+	public String getEmoji() {
+		return this.reaction.emoji();
+	}
+
+	/** @return the channel id (decimal) */
+	public String getChannelId() {
+		return this.reaction.channelId();
+	}
+
+	/** @return the id of the message reacted to (decimal) */
+	public String getMessageId() {
+		return this.reaction.messageId();
+	}
+
+	/** @return the id of the user who reacted (decimal) */
+	public String getSenderId() {
+		return this.reaction.senderId();
+	}
+
+	/** @return whether the bot's own user reacted (from another session or instance) */
+	public boolean isFromSelf() {
+		return this.fromSelf;
+	}
+
+	/** @return the template answers go through */
+	public MezonTemplate getTemplate() {
+		return (MezonTemplate) getSource();
+	}
+
+	@Override
+	public String toString() {
+		return "MezonReactionEvent[channel=" + this.reaction.channelId() + ", message=" + this.reaction.messageId()
+				+ ", sender=" + this.reaction.senderId() + ", removed=" + this.reaction.removed() + ", fromSelf="
+				+ this.fromSelf + "]";
+	}
+
+}

@@ -1,0 +1,61 @@
+package ai.mezon.light.autoconfigure;
+
+import org.springframework.context.ApplicationEvent;
+
+import ai.mezon.light.TypingIndicator;
+
+/**
+ * Published when a user is typing on a joined channel; clients usually show it for a few
+ * seconds. Delivered on the socket's dispatch threads, in order per channel; the bot's own user
+ * typing in another session or instance is published only with
+ * {@code mezon.events.include-own-messages=true}.
+ */
+public class MezonTypingEvent extends ApplicationEvent {
+
+	private final TypingIndicator typing;
+
+	private final boolean fromSelf;
+
+	/**
+	 * @param template the template answers go through (the event's source)
+	 * @param typing the indicator as received
+	 * @param fromSelf whether the bot's own user is typing
+	 */
+	public MezonTypingEvent(MezonTemplate template, TypingIndicator typing, boolean fromSelf) {
+		super(template);
+		this.typing = typing;
+		this.fromSelf = fromSelf;
+	}
+
+	/** @return the indicator as received */
+	public TypingIndicator getTyping() {
+		return this.typing;
+	}
+
+	/** @return the channel id (decimal) */
+	public String getChannelId() {
+		return this.typing.channelId();
+	}
+
+	/** @return the id of the user typing (decimal) */
+	public String getSenderId() {
+		return this.typing.senderId();
+	}
+
+	/** @return whether the bot's own user is typing (in another session or instance) */
+	public boolean isFromSelf() {
+		return this.fromSelf;
+	}
+
+	/** @return the template answers go through */
+	public MezonTemplate getTemplate() {
+		return (MezonTemplate) getSource();
+	}
+
+	@Override
+	public String toString() {
+		return "MezonTypingEvent[channel=" + this.typing.channelId() + ", sender=" + this.typing.senderId()
+				+ ", fromSelf=" + this.fromSelf + "]";
+	}
+
+}
