@@ -95,7 +95,7 @@ class ConversationPageBrowserTests {
 			.orElse(null));
 		assertThat(reply.findElement(By.className("who")).getText()).isEqualTo("echo-bot");
 		assertThat(reply.findElement(By.className("time")).getText()).isNotBlank();
-		assertThat(input.getAttribute("value")).isEmpty();
+		assertThat(input.getDomProperty("value")).isEmpty();
 	}
 
 	@Test

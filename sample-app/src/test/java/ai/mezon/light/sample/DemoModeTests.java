@@ -103,6 +103,14 @@ class DemoModeTests {
 	}
 
 	@Test
+	void catUploadFailureIsAnsweredToo() {
+		// The next REST call (the upload's presign) fails: the bot says so instead of staying silent.
+		this.server.failRestCalls(503, 1);
+		this.http.sendAsVisitor("/cat");
+		this.http.awaitLine((line) -> line.fromBot() && line.text().startsWith("The cat ran away"));
+	}
+
+	@Test
 	void helpAndTime() {
 		ConversationLine help = this.http.awaitReplyTo(this.http.sendAsVisitor("/help"));
 		assertThat(help.text()).contains("/help", "/time", "/cat");

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import ai.mezon.light.Attachment;
 import ai.mezon.light.ChannelMessage;
+import ai.mezon.light.MezonException;
 import ai.mezon.light.OutgoingMessage;
 import ai.mezon.light.autoconfigure.MezonChannelAddedEvent;
 import ai.mezon.light.autoconfigure.MezonConnectionStateChangedEvent;
@@ -62,7 +63,7 @@ public class EchoBot {
 		BotReply reply = this.commands.answer(event.getText());
 		switch (reply.kind()) {
 			case TEXT -> send(event, reply.text(), List.of());
-			case CAT -> send(event, reply.text(), List.of(uploadCat()));
+			case CAT -> sendCat(event, reply.text());
 			case NONE -> {
 			}
 		}
@@ -87,9 +88,19 @@ public class EchoBot {
 				event.getChannelId(), event.getChannelAdded().joined());
 	}
 
-	private Attachment uploadCat() {
-		// One call: presign, PUT the bytes, and get the attachment with its public URL.
-		return this.mezon.uploadFile(CatPicture.png(), CAT_FILENAME, CatPicture.CONTENT_TYPE);
+	private void sendCat(MezonMessageReceivedEvent event, String caption) {
+		Attachment cat;
+		try {
+			// One call: presign, PUT the bytes, and get the attachment with its public URL.
+			cat = this.mezon.uploadFile(CatPicture.png(), CAT_FILENAME, CatPicture.CONTENT_TYPE);
+		}
+		catch (MezonException ex) {
+			// Say so rather than stay silent: the person asked for something.
+			logger.warn("Could not upload the cat picture: {}", ex.getMessage());
+			send(event, "The cat ran away (the upload failed). Try again later.", List.of());
+			return;
+		}
+		send(event, caption, List.of(cat));
 	}
 
 	private void send(MezonMessageReceivedEvent event, String text, List<Attachment> attachments) {
