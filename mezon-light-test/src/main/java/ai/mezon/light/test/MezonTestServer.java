@@ -298,6 +298,15 @@ public final class MezonTestServer implements AutoCloseable {
 	}
 
 	/**
+	 * @return how many {@code SessionRefresh} requests were refused with 401 because the refresh
+	 * token was spent (already used once), expired or invalid: with several instances sharing a
+	 * session, anything above 0 means two of them used the same refresh token
+	 */
+	public int refusedRefreshCount() {
+		return requestCount(RestEndpoints.REFUSED_REFRESH_COUNTER);
+	}
+
+	/**
 	 * How many requests a REST call received (faulted ones included).
 	 * @param call {@code authenticate}, {@code SessionRefresh}, {@code CreateChannelDesc},
 	 * {@code UploadAttachmentFile}, {@code ListChannelMessages} or {@code PutObject}
