@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ public class MezonTemplate {
 
 	private final SendObserver observer;
 
+	private final Supplier<LightSocket> sendingSocket;
+
 	/**
 	 * @param socket the socket to send through (its client serves the REST calls)
 	 */
@@ -55,8 +58,21 @@ public class MezonTemplate {
 	 * @param observer told of every send's outcome and duration, e.g. for metrics
 	 */
 	public MezonTemplate(LightSocket socket, SendObserver observer) {
+		this(socket, observer, () -> socket);
+	}
+
+	/**
+	 * A template whose sends may go through another socket than {@code socket}: with
+	 * {@code mezon.instances.single-active-socket}, an instance that is not the leader sends
+	 * through a send-only socket of its own.
+	 * @param socket the auto-configured socket (its client serves the REST calls)
+	 * @param observer told of every send's outcome and duration
+	 * @param sendingSocket chooses the socket of each send
+	 */
+	public MezonTemplate(LightSocket socket, SendObserver observer, Supplier<LightSocket> sendingSocket) {
 		this.socket = Objects.requireNonNull(socket, "socket");
 		this.observer = Objects.requireNonNull(observer, "observer");
+		this.sendingSocket = Objects.requireNonNull(sendingSocket, "sendingSocket");
 	}
 
 	/**
@@ -195,8 +211,9 @@ public class MezonTemplate {
 
 	private CompletableFuture<MessageAck> send(OutgoingMessage message, ChannelType type) {
 		long start = System.nanoTime();
-		CompletableFuture<MessageAck> result = (type == ChannelType.DM) ? this.socket.sendDM(message)
-				: this.socket.sendGroup(message);
+		LightSocket target = this.sendingSocket.get();
+		CompletableFuture<MessageAck> result = (type == ChannelType.DM) ? target.sendDM(message)
+				: target.sendGroup(message);
 		return result.whenComplete((ack, ex) -> {
 			try {
 				this.observer.sent(type, Duration.ofNanos(System.nanoTime() - start), ex);
