@@ -807,7 +807,7 @@ public final class SocketSupervisor {
 		// Every channel event goes to its channel's lane, so edits, deletions, reactions and typing
 		// reach listeners in the order the server sent them relative to that channel's messages.
 		switch (envelope.getMessageCase()) {
-			case CHANNEL_MESSAGE -> onChannelMessage(envelope.getChannelMessage());
+			case CHANNEL_MESSAGE -> onChannelMessage(source, envelope.getChannelMessage());
 			// Mezon servers (and the test server) announce edits and deletions as channel_message
 			// with code 1 or 2; these dedicated pushes are handled the same way for servers that send
 			// them instead. A server sending both forms for one change would be delivered twice.
@@ -844,7 +844,7 @@ public final class SocketSupervisor {
 	}
 
 	/** Code 1 is an edit and code 2 a deletion, each for its own listeners; any other is a message. */
-	private void onChannelMessage(ai.mezon.light.proto.api.ChannelMessage proto) {
+	private void onChannelMessage(Link source, ai.mezon.light.proto.api.ChannelMessage proto) {
 		long lane = proto.getChannelId();
 		switch (proto.getCode()) {
 			case 1 -> {
@@ -862,7 +862,18 @@ public final class SocketSupervisor {
 					this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onChannelMessage, message));
 				}
 				else {
-					long epoch = current.epoch();
+					long epoch;
+					synchronized (this.lock) {
+						// A frame read from a link already lost or closed by disconnect() is left to the
+						// next catch-up: delivering it could race a fence, and (with several instances)
+						// the instance taking over. Read with the epoch, so a disconnect is either fully
+						// before this (link gone) or fences the epoch taken here.
+						if (this.link != source) {
+							logger.debug("Message {} from a closed link left to the next catch-up", proto.getMessageId());
+							return;
+						}
+						epoch = current.epoch();
+					}
 					long messageId = proto.getMessageId();
 					this.dispatcher.dispatchIncoming(lane, () -> current.deliver(lane, messageId, epoch,
 							() -> deliver(SocketListener::onChannelMessage, message)));
