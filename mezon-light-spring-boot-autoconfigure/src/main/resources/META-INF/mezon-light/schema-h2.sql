@@ -10,3 +10,12 @@ CREATE TABLE IF NOT EXISTS %TABLE_NAME% (
 	refresh_expires_at TIMESTAMP WITH TIME ZONE,
 	updated_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Delivery cursors (JdbcSessionStore as a DeliveryCursorStore): the last message delivered per channel.
+CREATE TABLE IF NOT EXISTS %TABLE_NAME%_cursor (
+	scope VARCHAR(255) NOT NULL,
+	channel_id BIGINT NOT NULL,
+	message_id BIGINT NOT NULL,
+	updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	PRIMARY KEY (scope, channel_id)
+);

@@ -16,7 +16,13 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link SessionStore} keeping one JSON file per key in a directory: {@code <key>.json}, in the
@@ -29,8 +35,17 @@ import java.util.Set;
  * the files {@code rw-------}, as they hold credentials. The compare-and-set of
  * {@link #save(String, SessionData, long)} holds an exclusive lock on {@code <key>.json.lock},
  * which also orders writers in other processes on the same machine.
+ *
+ * <p>As a {@link DeliveryCursorStore} it keeps one more file per scope, {@code <scope>.cursors.json}:
+ * a JSON object from channel id to the last delivered message id (both decimal strings), written
+ * the same way under the same kind of lock.
  */
-public final class FileSessionStore implements SessionStore {
+public final class FileSessionStore implements SessionStore, DeliveryCursorStore {
+
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private static final TypeReference<TreeMap<String, String>> CURSORS = new TypeReference<>() {
+	};
 
 	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -98,6 +113,53 @@ public final class FileSessionStore implements SessionStore {
 			return false;
 		}
 		return locked(key, () -> Files.deleteIfExists(fileFor(key)));
+	}
+
+	/**
+	 * The file a scope's delivery cursors are kept in.
+	 * @param scope the scope
+	 * @return the file, inside {@link #getDirectory()}
+	 */
+	public Path cursorFileFor(String scope) {
+		return this.directory.resolve(fileName(scope) + ".cursors.json");
+	}
+
+	@Override
+	public OptionalLong lastDelivered(String scope, long channelId) {
+		String id = readCursors(scope).get(Long.toString(channelId));
+		return (id != null) ? OptionalLong.of(Long.parseLong(id)) : OptionalLong.empty();
+	}
+
+	@Override
+	public void advance(String scope, long channelId, long messageId) {
+		Path target = cursorFileFor(scope);
+		// Locked on its own lock file, so cursors never wait for a session save and the reverse.
+		locked(scope + ".cursors", () -> {
+			TreeMap<String, String> cursors = readCursors(scope);
+			String channel = Long.toString(channelId);
+			String current = cursors.get(channel);
+			if (current == null || Long.parseLong(current) < messageId) {
+				cursors.put(channel, Long.toString(messageId));
+				writeAtomically(target, JSON.writeValueAsString(cursors));
+			}
+			return null;
+		});
+	}
+
+	private TreeMap<String, String> readCursors(String scope) {
+		try {
+			return JSON.readValue(Files.readString(cursorFileFor(scope), StandardCharsets.UTF_8), CURSORS);
+		}
+		catch (NoSuchFileException ex) {
+			return new TreeMap<>();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the delivery cursors of scope '" + scope + "'", ex);
+		}
+		catch (JacksonException ex) {
+			throw new UncheckedIOException("Delivery cursors of scope '" + scope + "' are not valid JSON",
+					new IOException(ex.getClass().getSimpleName()));
+		}
 	}
 
 	private void writeAtomically(Path target, String json) throws IOException {

@@ -1,16 +1,20 @@
 package ai.mezon.light;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A {@link SessionStore} in this JVM's memory: sessions survive a refresh but not a restart. The
- * default when nothing else is configured.
+ * A {@link SessionStore} and {@link DeliveryCursorStore} in this JVM's memory: sessions and
+ * cursors survive a refresh and a reconnect but not a restart. The default when nothing else is
+ * configured.
  */
-public final class InMemorySessionStore implements SessionStore {
+public final class InMemorySessionStore implements SessionStore, DeliveryCursorStore {
 
 	private final ConcurrentMap<String, StoredSession> sessions = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Long> cursors = new ConcurrentHashMap<>();
 
 	@Override
 	public Optional<StoredSession> load(String key) {
@@ -35,6 +39,21 @@ public final class InMemorySessionStore implements SessionStore {
 	@Override
 	public boolean delete(String key) {
 		return this.sessions.remove(key) != null;
+	}
+
+	@Override
+	public OptionalLong lastDelivered(String scope, long channelId) {
+		Long id = this.cursors.get(cursorKey(scope, channelId));
+		return (id != null) ? OptionalLong.of(id) : OptionalLong.empty();
+	}
+
+	@Override
+	public void advance(String scope, long channelId, long messageId) {
+		this.cursors.merge(cursorKey(scope, channelId), messageId, Math::max);
+	}
+
+	private static String cursorKey(String scope, long channelId) {
+		return scope + '\u0000' + channelId;
 	}
 
 	@Override

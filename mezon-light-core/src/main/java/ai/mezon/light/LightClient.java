@@ -61,6 +61,8 @@ public final class LightClient {
 
 	private @Nullable CompletableFuture<Session> refreshInFlight;
 
+	private volatile @Nullable RefreshCoordinator refreshCoordinator;
+
 	LightClient(MezonRestApi api, LightClientOptions options, String serverKey, Session session) {
 		this.api = api;
 		this.options = options;
@@ -224,7 +226,7 @@ public final class LightClient {
 		}
 		if (owner) {
 			try {
-				shared.complete(doRefresh());
+				shared.complete(coordinatedRefresh());
 			}
 			catch (RuntimeException ex) {
 				shared.completeExceptionally(ex);
@@ -236,6 +238,29 @@ public final class LightClient {
 			}
 		}
 		return await(shared);
+	}
+
+	/**
+	 * Sets who coordinates refreshes with other instances sharing this session: every
+	 * {@link #refreshSession()}, the socket's before reconnecting included, goes through it.
+	 * @param coordinator the coordinator, or {@code null} to refresh directly (default)
+	 */
+	public void setRefreshCoordinator(@Nullable RefreshCoordinator coordinator) {
+		this.refreshCoordinator = coordinator;
+	}
+
+	private Session coordinatedRefresh() {
+		RefreshCoordinator coordinator = this.refreshCoordinator;
+		if (coordinator == null) {
+			return doRefresh();
+		}
+		Session before = this.session;
+		Session result = coordinator.coordinate(before, this::doRefresh);
+		if (result != this.session) {
+			// Another instance rotated the tokens first: adopt its session instead of refreshing.
+			replaceSession(result, SessionListener.Change.REFRESHED);
+		}
+		return result;
 	}
 
 	private Session doRefresh() {
@@ -468,10 +493,14 @@ public final class LightClient {
 		if (anchorMessageId != null) {
 			request.setMessageId(Ids.parse("anchorMessageId", anchorMessageId));
 		}
+		return history(request.build()).stream().map(HistoryMessage::from).toList();
+	}
+
+	/** The wire messages of a history call, for the socket's catch-up (full content, attachments...). */
+	List<ai.mezon.light.proto.api.ChannelMessage> history(ListChannelMessagesRequest request) {
 		Session current = this.session;
-		ChannelMessageList answer = this.api.listChannelMessages(apiBase(current), current.getToken(),
-				request.build());
-		return answer.getMessagesList().stream().map(HistoryMessage::from).toList();
+		ChannelMessageList answer = this.api.listChannelMessages(apiBase(current), current.getToken(), request);
+		return answer.getMessagesList();
 	}
 
 	/**

@@ -2,6 +2,7 @@ package ai.mezon.light;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.internal.net.Endpoints;
 import ai.mezon.light.internal.socket.SocketSupervisor;
+import ai.mezon.light.proto.api.ListChannelMessagesRequest;
 
 /**
  * The real-time side of the Mezon light protocol: the Java counterpart of the TypeScript SDK's
@@ -84,6 +86,16 @@ import ai.mezon.light.internal.socket.SocketSupervisor;
  * made while handlers are far behind can time out although the server answered (for a send,
  * the message may then have been delivered). Pausing needs Tomcat's JSR-356 client (the
  * default); with another implementation reading cannot be paused and the queue may grow.
+ *
+ * <h2>Catch-up</h2>
+ * With {@link SocketOptions.Builder#catchUp(CatchUpOptions)}, nothing sent while the socket was
+ * away is missed and nothing is delivered twice: after every join and every reconnect, the
+ * messages after the channel's last delivered one (kept in a {@link DeliveryCursorStore}, so it
+ * survives restarts) are read from the history and delivered first, in order, before any message
+ * pushed on the new connection; duplicates are dropped by id. See {@link CatchUpOptions}. Only new
+ * messages are caught up: edits, deletions and reactions made while away are not replayed.
+ * {@link #disconnect()} stops deliveries still queued (they are read again at the next join), so
+ * another instance taking over from the same cursors delivers each message once.
  *
  * <p>The socket URL carries the access token: it is never logged unmasked and never appears in
  * an exception. Thread-safe.
@@ -556,6 +568,20 @@ public final class LightSocket implements AutoCloseable {
 		@Override
 		public void refresh() {
 			this.client.refreshSession();
+		}
+
+		@Override
+		public List<ai.mezon.light.proto.api.ChannelMessage> history(long channelId, long anchor,
+				HistoryDirection direction, int limit) {
+			ListChannelMessagesRequest.Builder request = ListChannelMessagesRequest.newBuilder()
+				.setClanId(0)
+				.setChannelId(channelId)
+				.setLimit(limit)
+				.setDirection(direction.wireValue());
+			if (anchor > 0) {
+				request.setMessageId(anchor);
+			}
+			return this.client.history(request.build());
 		}
 
 	}

@@ -41,6 +41,8 @@ public final class SocketOptions {
 
 	private final Duration typingInterval;
 
+	private final @Nullable CatchUpOptions catchUp;
+
 	private SocketOptions(Builder builder) {
 		this.heartbeatInterval = builder.heartbeatInterval;
 		this.connectTimeout = builder.connectTimeout;
@@ -57,6 +59,7 @@ public final class SocketOptions {
 		this.queueCapacity = builder.queueCapacity;
 		this.maxFrameSize = builder.maxFrameSize;
 		this.typingInterval = builder.typingInterval;
+		this.catchUp = builder.catchUp;
 	}
 
 	/** @return options with every default */
@@ -170,13 +173,22 @@ public final class SocketOptions {
 		return this.typingInterval;
 	}
 
+	/**
+	 * @return how missed messages are caught up after joins and reconnects, or {@code null} when
+	 * they are not (default): only messages pushed while connected are delivered
+	 */
+	public @Nullable CatchUpOptions catchUp() {
+		return this.catchUp;
+	}
+
 	@Override
 	public String toString() {
 		return "SocketOptions[heartbeat=" + this.heartbeatInterval + ", connectTimeout=" + this.connectTimeout
 				+ ", requestTimeout=" + this.requestTimeout + ", reconnect=" + this.reconnect + " ("
 				+ this.reconnectInitialDelay + ".." + this.reconnectMaxDelay + " x" + this.reconnectMultiplier
 				+ ", max " + this.reconnectMaxAttempts + "), legacyCid=" + this.legacyCid + ", autoJoin="
-				+ this.autoJoin + ", queueCapacity=" + this.queueCapacity + ", typingInterval=" + this.typingInterval + "]";
+				+ this.autoJoin + ", queueCapacity=" + this.queueCapacity + ", typingInterval=" + this.typingInterval
+				+ ", catchUp=" + this.catchUp + "]";
 	}
 
 	/** Builds {@link SocketOptions}. */
@@ -211,6 +223,8 @@ public final class SocketOptions {
 		private int maxFrameSize = 4 * 1024 * 1024;
 
 		private Duration typingInterval = Duration.ofSeconds(3);
+
+		private @Nullable CatchUpOptions catchUp;
 
 		private Builder() {
 		}
@@ -320,6 +334,18 @@ public final class SocketOptions {
 				throw new IllegalArgumentException("typingInterval must not be negative");
 			}
 			this.typingInterval = interval;
+			return this;
+		}
+
+		/**
+		 * Turns on catch-up: after every join and reconnect, messages missed since the last one
+		 * delivered are read from the history and delivered first, in order, each once.
+		 * @param catchUp the cursor store and limits, or {@code null} for none
+		 * @return this builder
+		 * @see CatchUpOptions
+		 */
+		public Builder catchUp(@Nullable CatchUpOptions catchUp) {
+			this.catchUp = catchUp;
 			return this;
 		}
 

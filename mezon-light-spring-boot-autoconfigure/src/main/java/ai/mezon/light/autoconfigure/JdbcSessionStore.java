@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.util.StreamUtils;
 
+import ai.mezon.light.DeliveryCursorStore;
 import ai.mezon.light.MezonException;
 import ai.mezon.light.Session;
 import ai.mezon.light.SessionData;
@@ -35,10 +37,15 @@ import ai.mezon.light.StoredSession;
  * means another writer was first), later ones an {@code UPDATE ... WHERE version = ?} that a stale
  * writer finds matching no row.
  *
- * <p>Create the table with {@link #initializeSchema(DataSource, String)} (scripts for PostgreSQL
+ * <p>As a {@link DeliveryCursorStore} it keeps the last delivered message id per scope and channel
+ * in a second table, {@code <table>_cursor}; an advance is an {@code UPDATE ... WHERE message_id < ?}
+ * (so a cursor never moves back, whatever the number of writers), or an {@code INSERT} for a new
+ * channel.
+ *
+ * <p>Create the tables with {@link #initializeSchema(DataSource, String)} (scripts for PostgreSQL
  * and H2 in {@value #SCHEMA_LOCATION}) or with your migration tool.
  */
-public class JdbcSessionStore implements SessionStore {
+public class JdbcSessionStore implements SessionStore, DeliveryCursorStore {
 
 	/** The default table name. */
 	public static final String DEFAULT_TABLE_NAME = "mezon_session";
@@ -176,6 +183,46 @@ public class JdbcSessionStore implements SessionStore {
 	@Override
 	public boolean delete(String key) {
 		return this.jdbc.sql("DELETE FROM " + this.tableName + " WHERE session_key = ?").param(key).update() > 0;
+	}
+
+	/** @return the table of the delivery cursors: the session table's name plus {@code _cursor} */
+	public String getCursorTableName() {
+		return this.tableName + "_cursor";
+	}
+
+	@Override
+	public OptionalLong lastDelivered(String scope, long channelId) {
+		return this.jdbc.sql("SELECT message_id FROM " + getCursorTableName() + " WHERE scope = ? AND channel_id = ?")
+			.params(scope, channelId)
+			.query(Long.class)
+			.optional()
+			.map(OptionalLong::of)
+			.orElse(OptionalLong.empty());
+	}
+
+	@Override
+	public void advance(String scope, long channelId, long messageId) {
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		if (moveForward(scope, channelId, messageId, now) > 0) {
+			return;
+		}
+		try {
+			this.jdbc.sql("INSERT INTO " + getCursorTableName()
+					+ " (scope, channel_id, message_id, updated_at) VALUES (?, ?, ?, ?)")
+				.params(scope, channelId, messageId, now)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// The row exists: its id is already larger, or another writer inserted a smaller one just now.
+			moveForward(scope, channelId, messageId, now);
+		}
+	}
+
+	private int moveForward(String scope, long channelId, long messageId, OffsetDateTime now) {
+		return this.jdbc.sql("UPDATE " + getCursorTableName()
+				+ " SET message_id = ?, updated_at = ? WHERE scope = ? AND channel_id = ? AND message_id < ?")
+			.params(messageId, now, scope, channelId, messageId)
+			.update();
 	}
 
 	@Override

@@ -27,6 +27,7 @@ import ai.mezon.light.autoconfigure.internal.ClientFactory;
 import ai.mezon.light.autoconfigure.internal.DispatchExecutors;
 import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
 import ai.mezon.light.autoconfigure.internal.SessionRefresher;
+import ai.mezon.light.autoconfigure.internal.SendingSocketRouter;
 import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
 
 /**
@@ -126,6 +127,9 @@ public final class MezonAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "mezon.socket.auto-connect", matchIfMissing = true)
+	// With a single active socket, MezonInstancesAutoConfiguration connects it on the leader only.
+	@ConditionalOnBooleanProperty(name = "mezon.instances.single-active-socket", havingValue = false,
+			matchIfMissing = true)
 	SocketLifecycle mezonSocketLifecycle(LightSocket socket, MezonProperties properties,
 			ObjectProvider<SessionRefresher> refresher) {
 		MezonProperties.Socket config = properties.getSocket();
@@ -135,14 +139,17 @@ public final class MezonAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MezonTemplate mezonTemplate(LightSocket socket, ObjectProvider<MezonTemplate.SendObserver> observers) {
+	MezonTemplate mezonTemplate(LightSocket socket, ObjectProvider<MezonTemplate.SendObserver> observers,
+			ObjectProvider<SendingSocketRouter> router) {
 		List<MezonTemplate.SendObserver> all = observers.orderedStream().toList();
 		MezonTemplate.SendObserver observer = switch (all.size()) {
 			case 0 -> MezonTemplate.SendObserver.NONE;
 			case 1 -> all.get(0);
 			default -> MezonTemplate.SendObserver.of(all);
 		};
-		return new MezonTemplate(socket, observer);
+		SendingSocketRouter sends = router.getIfAvailable();
+		return (sends != null) ? new MezonTemplate(socket, observer, sends::sendingSocket)
+				: new MezonTemplate(socket, observer);
 	}
 
 	@Bean

@@ -73,6 +73,10 @@ public class MezonProperties {
 
 	private final Events events = new Events();
 
+	private final CatchUp catchUp = new CatchUp();
+
+	private final Instances instances = new Instances();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -155,6 +159,14 @@ public class MezonProperties {
 
 	public Events getEvents() {
 		return this.events;
+	}
+
+	public CatchUp getCatchUp() {
+		return this.catchUp;
+	}
+
+	public Instances getInstances() {
+		return this.instances;
 	}
 
 	@Override
@@ -736,6 +748,200 @@ public class MezonProperties {
 
 			/** On virtual threads (Java 21+; the socket's platform threads on older runtimes). */
 			VIRTUAL
+
+		}
+
+	}
+
+	/**
+	 * Catch-up of messages missed while the socket was away (reconnects, restarts, fail-over):
+	 * after every join and reconnect, what came after the last delivered message of each channel
+	 * is read from the history and delivered first, in order, each message once. The last
+	 * delivered ids live in the session store (memory, file, JDBC or Redis).
+	 */
+	public static class CatchUp {
+
+		/**
+		 * Whether missed messages are caught up.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * The most messages read per channel on one catch-up; older missed ones beyond are
+		 * skipped (and an error is reported).
+		 */
+		private int maxMessages = ai.mezon.light.CatchUpOptions.DEFAULT_MAX_MESSAGES;
+
+		/**
+		 * Messages asked for per ListChannelMessages call.
+		 */
+		private int pageSize = ai.mezon.light.CatchUpOptions.DEFAULT_PAGE_SIZE;
+
+		/**
+		 * How many recent message ids per channel are remembered to drop duplicates.
+		 */
+		private int dedupeWindow = ai.mezon.light.CatchUpOptions.DEFAULT_DEDUPE_WINDOW;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxMessages() {
+			return this.maxMessages;
+		}
+
+		public void setMaxMessages(int maxMessages) {
+			this.maxMessages = maxMessages;
+		}
+
+		public int getPageSize() {
+			return this.pageSize;
+		}
+
+		public void setPageSize(int pageSize) {
+			this.pageSize = pageSize;
+		}
+
+		public int getDedupeWindow() {
+			return this.dedupeWindow;
+		}
+
+		public void setDedupeWindow(int dedupeWindow) {
+			this.dedupeWindow = dedupeWindow;
+		}
+
+	}
+
+	/**
+	 * Several instances of one bot sharing a session store: refresh coordination through a
+	 * Spring Integration LockRegistry, and optionally a single active socket (leader election).
+	 */
+	public static class Instances {
+
+		/**
+		 * Which LockRegistry coordinates refreshes and elects the socket leader. "auto": the
+		 * application's LockRegistry bean, else a RedisLockRegistry (Redis session store and
+		 * spring-integration-redis) or JdbcLockRegistry (JDBC session store and
+		 * spring-integration-jdbc). "none": refreshes are coordinated within this JVM only.
+		 */
+		private LockRegistryType lockRegistry = LockRegistryType.AUTO;
+
+		/**
+		 * How long a refresh waits for the refresh lock held by another instance.
+		 */
+		private Duration lockWait = Duration.ofSeconds(15);
+
+		/**
+		 * How long a lock held by an instance that died stays taken before others may take it
+		 * (RedisLockRegistry expiry, DefaultLockRepository time to live). Bounds the fail-over time
+		 * of a crashed leader.
+		 */
+		private Duration lockTtl = Duration.ofSeconds(30);
+
+		/**
+		 * Whether only one instance, the leader, connects the socket and delivers messages; the
+		 * others take over when it stops or loses its lock. Requires a LockRegistry.
+		 */
+		private boolean singleActiveSocket;
+
+		/**
+		 * How often the leader renews its lock, and how often the others try to take it.
+		 */
+		private Duration leaderHeartbeat = Duration.ofMillis(500);
+
+		private final Jdbc jdbc = new Jdbc();
+
+		public LockRegistryType getLockRegistry() {
+			return this.lockRegistry;
+		}
+
+		public void setLockRegistry(LockRegistryType lockRegistry) {
+			this.lockRegistry = lockRegistry;
+		}
+
+		public Duration getLockWait() {
+			return this.lockWait;
+		}
+
+		public void setLockWait(Duration lockWait) {
+			this.lockWait = lockWait;
+		}
+
+		public Duration getLockTtl() {
+			return this.lockTtl;
+		}
+
+		public void setLockTtl(Duration lockTtl) {
+			this.lockTtl = lockTtl;
+		}
+
+		public boolean isSingleActiveSocket() {
+			return this.singleActiveSocket;
+		}
+
+		public void setSingleActiveSocket(boolean singleActiveSocket) {
+			this.singleActiveSocket = singleActiveSocket;
+		}
+
+		public Duration getLeaderHeartbeat() {
+			return this.leaderHeartbeat;
+		}
+
+		public void setLeaderHeartbeat(Duration leaderHeartbeat) {
+			this.leaderHeartbeat = leaderHeartbeat;
+		}
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
+
+		/**
+		 * The lock table of the auto-configured JdbcLockRegistry.
+		 */
+		public static class Jdbc {
+
+			/**
+			 * Prefix of the lock table ("INT_" gives Spring Integration's INT_LOCK).
+			 */
+			private String tablePrefix = "INT_";
+
+			/**
+			 * When to create the lock table: "embedded" databases only, "always", or "never".
+			 */
+			private SessionStore.Jdbc.InitializeSchema initializeSchema = SessionStore.Jdbc.InitializeSchema.EMBEDDED;
+
+			public String getTablePrefix() {
+				return this.tablePrefix;
+			}
+
+			public void setTablePrefix(String tablePrefix) {
+				this.tablePrefix = tablePrefix;
+			}
+
+			public SessionStore.Jdbc.InitializeSchema getInitializeSchema() {
+				return this.initializeSchema;
+			}
+
+			public void setInitializeSchema(SessionStore.Jdbc.InitializeSchema initializeSchema) {
+				this.initializeSchema = initializeSchema;
+			}
+
+		}
+
+		/**
+		 * Which LockRegistry coordinates instances.
+		 */
+		public enum LockRegistryType {
+
+			/** The application's LockRegistry bean, else one matching the session store. */
+			AUTO,
+
+			/** None: refreshes are coordinated within this JVM only; no single active socket. */
+			NONE
 
 		}
 

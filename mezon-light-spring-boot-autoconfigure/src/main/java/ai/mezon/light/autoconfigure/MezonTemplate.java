@@ -46,6 +46,8 @@ public class MezonTemplate {
 
 	private final SendObserver observer;
 
+	private final Supplier<LightSocket> sendingSocket;
+
 	/**
 	 * @param socket the socket to send through (its client serves the REST calls)
 	 */
@@ -58,8 +60,21 @@ public class MezonTemplate {
 	 * @param observer told of every send's outcome and duration, e.g. for metrics
 	 */
 	public MezonTemplate(LightSocket socket, SendObserver observer) {
+		this(socket, observer, () -> socket);
+	}
+
+	/**
+	 * A template whose sends may go through another socket than {@code socket}: with
+	 * {@code mezon.instances.single-active-socket}, an instance that is not the leader sends
+	 * through a send-only socket of its own.
+	 * @param socket the auto-configured socket (its client serves the REST calls)
+	 * @param observer told of every send's outcome and duration
+	 * @param sendingSocket chooses the socket of each send
+	 */
+	public MezonTemplate(LightSocket socket, SendObserver observer, Supplier<LightSocket> sendingSocket) {
 		this.socket = Objects.requireNonNull(socket, "socket");
 		this.observer = Objects.requireNonNull(observer, "observer");
+		this.sendingSocket = Objects.requireNonNull(sendingSocket, "sendingSocket");
 	}
 
 	/**
@@ -169,7 +184,7 @@ public class MezonTemplate {
 	 */
 	public CompletableFuture<MessageAck> edit(String messageId, OutgoingMessage message, ChannelType type,
 			boolean hideEdited) {
-		return observe(Operation.EDIT, type, () -> this.socket.editMessage(messageId, message, type, hideEdited));
+		return observe(Operation.EDIT, type, () -> this.sendingSocket.get().editMessage(messageId, message, type, hideEdited));
 	}
 
 	/**
@@ -181,7 +196,7 @@ public class MezonTemplate {
 	 * @see LightSocket#deleteMessage(String, String, ChannelType)
 	 */
 	public CompletableFuture<MessageAck> delete(String channelId, String messageId, ChannelType type) {
-		return observe(Operation.DELETE, type, () -> this.socket.deleteMessage(channelId, messageId, type));
+		return observe(Operation.DELETE, type, () -> this.sendingSocket.get().deleteMessage(channelId, messageId, type));
 	}
 
 	/**
@@ -212,7 +227,7 @@ public class MezonTemplate {
 	public CompletableFuture<Reaction> react(String channelId, String messageId, String messageSenderId, String emoji,
 			ChannelType type) {
 		return observe(Operation.REACT, type,
-				() -> this.socket.react(channelId, messageId, messageSenderId, emoji, type));
+				() -> this.sendingSocket.get().react(channelId, messageId, messageSenderId, emoji, type));
 	}
 
 	/**
@@ -243,7 +258,7 @@ public class MezonTemplate {
 	public CompletableFuture<Reaction> unreact(String channelId, String messageId, String messageSenderId,
 			String emoji, ChannelType type) {
 		return observe(Operation.UNREACT, type,
-				() -> this.socket.unreact(channelId, messageId, messageSenderId, emoji, type));
+				() -> this.sendingSocket.get().unreact(channelId, messageId, messageSenderId, emoji, type));
 	}
 
 	/**
@@ -256,7 +271,7 @@ public class MezonTemplate {
 	 * @see LightSocket#sendTyping(String, ChannelType)
 	 */
 	public CompletableFuture<Boolean> sendTyping(String channelId, ChannelType type) {
-		return this.socket.sendTyping(channelId, type);
+		return this.sendingSocket.get().sendTyping(channelId, type);
 	}
 
 	/**
@@ -313,7 +328,11 @@ public class MezonTemplate {
 
 	private CompletableFuture<MessageAck> send(OutgoingMessage message, ChannelType type) {
 		return observe(Operation.SEND, type,
-				() -> (type == ChannelType.DM) ? this.socket.sendDM(message) : this.socket.sendGroup(message));
+				() -> {
+					// On a follower instance (single active socket) this is the send-only socket.
+					LightSocket target = this.sendingSocket.get();
+					return (type == ChannelType.DM) ? target.sendDM(message) : target.sendGroup(message);
+				});
 	}
 
 	private <T> CompletableFuture<T> observe(Operation operation, ChannelType type,

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import ai.mezon.light.DeliveryCursorStore;
 import ai.mezon.light.Session;
 import ai.mezon.light.SessionData;
 import ai.mezon.light.SessionStore;
@@ -21,8 +23,13 @@ import ai.mezon.light.StoredSession;
  *
  * <p>The compare-and-set is a Lua script, so reading the stored version and writing happen
  * atomically in Redis, whatever the number of instances.
+ *
+ * <p>As a {@link DeliveryCursorStore} it keeps one hash per scope, {@code <prefix><scope>#cursors},
+ * from channel id to the last delivered message id (decimal strings, without expiry); an advance is
+ * a Lua script keeping the larger id, compared as decimal strings since Lua's numbers cannot hold
+ * 64-bit snowflakes exactly.
  */
-public class RedisSessionStore implements SessionStore {
+public class RedisSessionStore implements SessionStore, DeliveryCursorStore {
 
 	/** The default key prefix. */
 	public static final String DEFAULT_KEY_PREFIX = "mezon:session:";
@@ -47,6 +54,17 @@ public class RedisSessionStore implements SessionStore {
 			end
 			redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
 			return -1
+			""", Long.class);
+
+	// Ids are positive decimals without leading zeros: longer is larger, same length compares as text.
+	private static final RedisScript<Long> ADVANCE = RedisScript.of("""
+			local current = redis.call('HGET', KEYS[1], ARGV[1])
+			local next = ARGV[2]
+			if (not current) or (#current < #next) or (#current == #next and current < next) then
+				redis.call('HSET', KEYS[1], ARGV[1], next)
+				return 1
+			end
+			return 0
 			""", Long.class);
 
 	private final StringRedisTemplate redis;
@@ -112,6 +130,29 @@ public class RedisSessionStore implements SessionStore {
 	@Override
 	public boolean delete(String key) {
 		return Boolean.TRUE.equals(this.redis.delete(redisKey(key)));
+	}
+
+	/**
+	 * The Redis hash a scope's delivery cursors are kept in.
+	 * @param scope the scope
+	 * @return the prefixed Redis key
+	 */
+	public String cursorKey(String scope) {
+		return this.keyPrefix + scope + "#cursors";
+	}
+
+	@Override
+	public OptionalLong lastDelivered(String scope, long channelId) {
+		Object id = this.redis.opsForHash().get(cursorKey(scope), Long.toString(channelId));
+		return (id != null) ? OptionalLong.of(Long.parseLong(id.toString())) : OptionalLong.empty();
+	}
+
+	@Override
+	public void advance(String scope, long channelId, long messageId) {
+		if (messageId <= 0) {
+			throw new IllegalArgumentException("A message id is positive, was " + messageId);
+		}
+		this.redis.execute(ADVANCE, List.of(cursorKey(scope)), Long.toString(channelId), Long.toString(messageId));
 	}
 
 	@Override

@@ -48,6 +48,7 @@ class JdbcSessionStoreTests {
 		@AfterEach
 		void dropTable() {
 			JdbcClient.create(this.dataSource).sql("DROP TABLE " + this.table).update();
+			JdbcClient.create(this.dataSource).sql("DROP TABLE " + this.store.getCursorTableName()).update();
 		}
 
 		@Override

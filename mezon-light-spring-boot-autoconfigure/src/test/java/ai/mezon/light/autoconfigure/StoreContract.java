@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mezon.light.DeliveryCursorStore;
 import ai.mezon.light.SessionData;
 import ai.mezon.light.SessionStore;
 import ai.mezon.light.SessionStoreConflictException;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The compare-and-set contract every {@link SessionStore} keeps, run against a real backend.
+ * The compare-and-set contract every {@link SessionStore} keeps, and the never-backwards contract
+ * of its {@link DeliveryCursorStore} side, run against a real backend.
  */
 abstract class StoreContract {
 
@@ -81,6 +83,68 @@ abstract class StoreContract {
 	@Test
 	void concurrentFirstSavesExactlyOneWins() throws Exception {
 		concurrentWriters("race-create", SessionStore.NO_VERSION);
+	}
+
+	DeliveryCursorStore cursors() {
+		return (DeliveryCursorStore) store();
+	}
+
+	/** Snowflake-sized ids: beyond 2^53, where a backend comparing doubles would go wrong. */
+	static final long BASE_ID = 7_300_000_000_000_000_000L;
+
+	@Test
+	void cursorRoundTripNeverMovesBack() {
+		assertThat(cursors().lastDelivered("scope-a", 42)).isEmpty();
+		cursors().advance("scope-a", 42, BASE_ID + 10);
+		assertThat(cursors().lastDelivered("scope-a", 42)).hasValue(BASE_ID + 10);
+		cursors().advance("scope-a", 42, BASE_ID + 9);
+		cursors().advance("scope-a", 42, BASE_ID + 10);
+		assertThat(cursors().lastDelivered("scope-a", 42)).hasValue(BASE_ID + 10);
+		cursors().advance("scope-a", 42, BASE_ID + 11);
+		assertThat(cursors().lastDelivered("scope-a", 42)).hasValue(BASE_ID + 11);
+		// Shorter decimal ids are smaller, whatever their first digit.
+		cursors().advance("scope-a", 42, 999_999_999L);
+		assertThat(cursors().lastDelivered("scope-a", 42)).hasValue(BASE_ID + 11);
+		assertThat(cursors().lastDelivered("scope-b", 42)).isEmpty();
+		assertThat(cursors().lastDelivered("scope-a", 43)).isEmpty();
+	}
+
+	@Test
+	void cursorsAreNotPartOfTheSessionAndItsVersion() {
+		store().save("scope-s", session(), SessionStore.NO_VERSION);
+		cursors().advance("scope-s", 1, BASE_ID);
+		assertThat(store().load("scope-s").orElseThrow().version()).isEqualTo(1);
+		assertThat(store().delete("scope-s")).isTrue();
+		assertThat(cursors().lastDelivered("scope-s", 1)).hasValue(BASE_ID);
+	}
+
+	@Test
+	void concurrentAdvancesKeepTheLargest() throws Exception {
+		int writers = 6;
+		ExecutorService executor = Executors.newFixedThreadPool(writers);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int w = 0; w < writers; w++) {
+				int writer = w;
+				futures.add(executor.submit(() -> {
+					start.await();
+					// Interleaved ids from every writer, each writer going up: first inserts race too.
+					for (int i = 0; i < 30; i++) {
+						cursors().advance("scope-race", 7, BASE_ID + i * writers + writer);
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> future : futures) {
+				future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(cursors().lastDelivered("scope-race", 7)).hasValue(BASE_ID + 29 * writers + writers - 1);
 	}
 
 	private void concurrentWriters(String key, long version) throws Exception {

@@ -30,6 +30,7 @@ import ai.mezon.light.proto.realtime.MessageTypingEvent;
 import ai.mezon.light.test.internal.ServerClock;
 import ai.mezon.light.test.internal.ServerState;
 import ai.mezon.light.test.internal.Snowflakes;
+import ai.mezon.light.test.internal.StateChannelHistory;
 import ai.mezon.light.test.internal.TokenService;
 import ai.mezon.light.test.internal.TokenService.TokenPair;
 import ai.mezon.light.test.internal.TomcatQuiet;
@@ -82,8 +83,9 @@ public final class MezonTestServer implements AutoCloseable {
 
 	private final RestFaults restFaults = new RestFaults();
 
-	/** Message history served by ListChannelMessages; empty until the socket side stores messages. */
-	private volatile ChannelHistory channelHistory = ChannelHistory.EMPTY;
+	/** Message history served by ListChannelMessages: the messages the socket side accepted. */
+	private final ChannelHistory channelHistory;
+
 	private final SocketHub sockets;
 
 	private @Nullable Tomcat tomcat;
@@ -100,6 +102,7 @@ public final class MezonTestServer implements AutoCloseable {
 		this.serverKey = builder.serverKey;
 		this.presignedUrls = new PresignedUrls(this.clock, UPLOAD_URL_LIFETIME);
 		this.sockets = new SocketHub(this.state, this.clock);
+		this.channelHistory = new StateChannelHistory(this.state);
 	}
 
 	/** @return a builder with defaults: a free port, 1 h tokens, 30 d refresh tokens */
@@ -292,6 +295,15 @@ public final class MezonTestServer implements AutoCloseable {
 	/** @return how many {@code SessionRefresh} requests the server received */
 	public int refreshCount() {
 		return requestCount("SessionRefresh");
+	}
+
+	/**
+	 * @return how many {@code SessionRefresh} requests were refused with 401 because the refresh
+	 * token was spent (already used once), expired or invalid: with several instances sharing a
+	 * session, anything above 0 means two of them used the same refresh token
+	 */
+	public int refusedRefreshCount() {
+		return requestCount(RestEndpoints.REFUSED_REFRESH_COUNTER);
 	}
 
 	/**

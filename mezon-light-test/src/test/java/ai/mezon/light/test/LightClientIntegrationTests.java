@@ -1,5 +1,6 @@
 package ai.mezon.light.test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import ai.mezon.light.AuthenticateConfig;
 import ai.mezon.light.ChannelType;
 import ai.mezon.light.ClientInitConfig;
+import ai.mezon.light.HistoryDirection;
+import ai.mezon.light.HistoryMessage;
+import ai.mezon.light.Ids;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.MezonApiException;
 import ai.mezon.light.MezonAuthenticationException;
@@ -135,6 +139,36 @@ class LightClientIntegrationTests {
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(403));
 		assertThatExceptionOfType(MezonApiException.class).isThrownBy(() -> alice.listChannelMessages("77", 50))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(404));
+	}
+
+	@Test
+	void listChannelMessagesAnswersFromTheHistoryByAnchorAndDirection() {
+		LightClient alice = authenticate("5101", "alice");
+		MezonChannel dm = alice.createDM("5102");
+		TestChannel channel = server.get().channels().stream()
+			.filter((c) -> c.idString().equals(dm.channelId()))
+			.findFirst()
+			.orElseThrow();
+		TestUser bob = server.get().createUser(5102, "bob");
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			ids.add(Ids.format(server.get().sendAs(bob, channel, "m" + i).getMessageId()));
+		}
+
+		assertThat(alice.listChannelMessages(dm.channelId(), 2)).extracting(HistoryMessage::messageId)
+			.containsExactlyElementsOf(ids.subList(4, 6));
+		assertThat(alice.listChannelMessages(dm.channelId(), ids.get(1), HistoryDirection.AFTER, 3))
+			.extracting(HistoryMessage::messageId)
+			.containsExactlyElementsOf(ids.subList(2, 5));
+		assertThat(alice.listChannelMessages(dm.channelId(), ids.get(3), HistoryDirection.BEFORE, 2))
+			.extracting(HistoryMessage::messageId)
+			.containsExactlyElementsOf(ids.subList(1, 3));
+		assertThat(alice.listChannelMessages(dm.channelId(), ids.get(3), HistoryDirection.AROUND, 3))
+			.extracting(HistoryMessage::messageId)
+			.containsExactlyElementsOf(ids.subList(2, 5));
+		assertThat(alice.listChannelMessages(dm.channelId(), ids.get(5), HistoryDirection.AFTER, 10)).isEmpty();
+		assertThat(alice.listChannelMessages(dm.channelId(), ids.get(0), HistoryDirection.AFTER, 10).get(0).content())
+			.contains("m1");
 	}
 
 	private static LightClient authenticate(String userId, String username) {

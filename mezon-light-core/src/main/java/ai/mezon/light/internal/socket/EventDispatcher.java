@@ -1,5 +1,6 @@
 package ai.mezon.light.internal.socket;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * {@link FlowControl#resumeReading()} is called. Nothing is dropped and, since only the reading
  * thread adds incoming events and it stops after the one that filled the queue, the count never
  * exceeds the capacity. Control events (state changes, errors) are few and not counted.
+ *
+ * <p>Gates ({@link #gate}) hold a lane at a point: events queued after the gate wait until it is
+ * {@link Gate#open opened} with the work to run in its place (the messages a catch-up read from
+ * the history), so that work runs after what was queued before the gate and before what came
+ * after. No thread waits meanwhile. Events held behind a gate still count against the capacity.
  */
 final class EventDispatcher {
 
@@ -78,7 +85,7 @@ final class EventDispatcher {
 	void dispatchIncoming(long lane, Runnable task) {
 		int now = this.queued.incrementAndGet();
 		this.highWaterMark.accumulateAndGet(now, Math::max);
-		lane(lane).add(new Item(task, true));
+		lane(lane).add(new Item(task, true, null));
 		if (now >= this.capacity) {
 			// Under the lock so a resume can never be issued before the suspend it undoes.
 			synchronized (this.flowLock) {
@@ -96,7 +103,19 @@ final class EventDispatcher {
 	 * @param task the work
 	 */
 	void dispatchControl(Runnable task) {
-		lane(CONTROL_LANE).add(new Item(task, false));
+		lane(CONTROL_LANE).add(new Item(task, false, null));
+	}
+
+	/**
+	 * Holds a lane from now on until the returned gate is opened.
+	 * @param lane the lane key
+	 * @return the gate; it must be opened exactly once, or the lane stays held
+	 */
+	Gate gate(long lane) {
+		Lane target = lane(lane);
+		Gate gate = new Gate(target);
+		target.add(new Item(null, false, gate));
+		return gate;
 	}
 
 	/** @return whether reading is paused because handlers are behind */
@@ -135,7 +154,33 @@ final class EventDispatcher {
 		}
 	}
 
-	private record Item(Runnable task, boolean incoming) {
+	private record Item(@Nullable Runnable task, boolean incoming, @Nullable Gate gate) {
+	}
+
+	/** A point in a lane holding what was queued after it; see {@link EventDispatcher#gate}. */
+	static final class Gate {
+
+		private final Lane lane;
+
+		private volatile @Nullable List<Runnable> tasks;
+
+		private Gate(Lane lane) {
+			this.lane = lane;
+		}
+
+		/**
+		 * Opens the gate: the tasks run in order in its place, then the lane goes on.
+		 * @param tasks the work to run at the gate's position, possibly none
+		 */
+		void open(List<Runnable> tasks) {
+			this.tasks = List.copyOf(tasks);
+			this.lane.schedule();
+		}
+
+		boolean isOpen() {
+			return this.tasks != null;
+		}
+
 	}
 
 	/** Pauses and resumes reading from the network. */
@@ -185,12 +230,34 @@ final class EventDispatcher {
 		@Override
 		public void run() {
 			for (int i = 0; i < BATCH; i++) {
-				Item item = this.items.poll();
+				Item item = this.items.peek();
 				if (item == null) {
 					break;
 				}
+				Gate gate = item.gate();
+				if (gate != null) {
+					List<Runnable> tasks = gate.tasks;
+					if (tasks == null) {
+						// Held: the gate's open() schedules the lane again.
+						break;
+					}
+					this.items.poll();
+					for (Runnable task : tasks) {
+						try {
+							task.run();
+						}
+						catch (Throwable ex) {
+							report(ex);
+						}
+					}
+					continue;
+				}
+				this.items.poll();
 				try {
-					item.task().run();
+					Runnable task = item.task();
+					if (task != null) {
+						task.run();
+					}
 				}
 				catch (Throwable ex) {
 					report(ex);
@@ -202,7 +269,10 @@ final class EventDispatcher {
 				}
 			}
 			this.scheduled.set(false);
-			if (!this.items.isEmpty()) {
+			// Re-read after clearing the flag: an open() racing with this run either saw the flag
+			// clear and scheduled, or its gate is seen open here.
+			Item head = this.items.peek();
+			if (head != null && (head.gate() == null || head.gate().isOpen())) {
 				schedule();
 			}
 		}

@@ -40,6 +40,7 @@ import ai.mezon.light.ChannelMessage;
 import ai.mezon.light.ChannelType;
 import ai.mezon.light.ConnectOptions;
 import ai.mezon.light.ConnectionState;
+import ai.mezon.light.HistoryDirection;
 import ai.mezon.light.Ids;
 import ai.mezon.light.MessageAck;
 import ai.mezon.light.MessageDeletion;
@@ -90,6 +91,9 @@ public final class SocketSupervisor {
 	private final Backoff backoff;
 
 	private final TypingThrottle typingThrottle;
+
+	/** Catch-up of missed messages, or {@code null} when not configured. */
+	private final @Nullable CatchUp catchUp;
 
 	private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -169,6 +173,19 @@ public final class SocketSupervisor {
 		this.backoff = new Backoff(options.reconnectInitialDelay(), options.reconnectMaxDelay(),
 				options.reconnectMultiplier());
 		this.typingThrottle = new TypingThrottle(options.typingInterval(), System::nanoTime);
+		this.catchUp = (options.catchUp() != null) ? new CatchUp(options.catchUp(), new CatchUp.History() {
+
+			@Override
+			public List<ai.mezon.light.proto.api.ChannelMessage> after(long channelId, long anchor, int limit) {
+				return session.history(channelId, anchor, HistoryDirection.AFTER, limit);
+			}
+
+			@Override
+			public List<ai.mezon.light.proto.api.ChannelMessage> latest(long channelId) {
+				return session.history(channelId, 0, HistoryDirection.BEFORE, 1);
+			}
+
+		}, this::reportError) : null;
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		container.setDefaultMaxBinaryMessageBufferSize(options.maxFrameSize());
 		container.setDefaultMaxTextMessageBufferSize(64 * 1024);
@@ -224,6 +241,10 @@ public final class SocketSupervisor {
 			connectFuture = this.connecting;
 			this.connecting = null;
 		}
+		if (this.catchUp != null) {
+			// Outside the lock: it waits for deliveries in progress, whose handlers may call us.
+			this.catchUp.fence();
+		}
 		MezonSocketException disconnected = new MezonSocketException("Socket disconnected by disconnect()");
 		if (connectFuture != null) {
 			connectFuture.completeExceptionally(disconnected);
@@ -250,11 +271,15 @@ public final class SocketSupervisor {
 	public CompletableFuture<Void> join(String channelId, ChannelType type) {
 		long id = Ids.parse("channelId", channelId);
 		Duration timeout = this.options.requestTimeout().plus(this.options.joinWait());
-		return toCaller(request(FrameMapper.join(id, type), "Join " + describe(type) + " " + id, timeout)
-			.thenApply((reply) -> {
-				this.joined.put(id, type);
-				return null;
-			}));
+		// Held before the request goes out: a push may come before the join's answer.
+		EventDispatcher.Gate gate = holdForCatchUp(id);
+		CompletableFuture<Envelope> joining = request(FrameMapper.join(id, type), "Join " + describe(type) + " " + id,
+				timeout);
+		catchUpAfter(joining, id, gate);
+		return toCaller(joining.thenApply((reply) -> {
+			this.joined.put(id, type);
+			return null;
+		}));
 	}
 
 	public CompletableFuture<Void> leave(String channelId, ChannelType type) {
@@ -455,8 +480,11 @@ public final class SocketSupervisor {
 		List<CompletableFuture<?>> joins = new ArrayList<>();
 		for (Map.Entry<Long, ChannelType> entry : this.joined.entrySet()) {
 			long id = entry.getKey();
-			joins.add(requestOn(target, FrameMapper.join(id, entry.getValue()), "Rejoin channel " + id,
-					this.options.requestTimeout())
+			EventDispatcher.Gate gate = holdForCatchUp(id);
+			CompletableFuture<Envelope> rejoining = requestOn(target, FrameMapper.join(id, entry.getValue()),
+					"Rejoin channel " + id, this.options.requestTimeout());
+			catchUpAfter(rejoining, id, gate);
+			joins.add(rejoining
 				.whenComplete((reply, ex) -> {
 					if (ex != null) {
 						if (ex instanceof MezonServerErrorException) {
@@ -468,6 +496,53 @@ public final class SocketSupervisor {
 				}));
 		}
 		return CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new));
+	}
+
+	// Catch-up
+
+	/**
+	 * With catch-up, holds the channel's lane until the missed messages are read, so that pushes
+	 * arriving once the server has the join wait behind them.
+	 */
+	private EventDispatcher.@Nullable Gate holdForCatchUp(long channelId) {
+		return (this.catchUp != null) ? this.dispatcher.gate(channelId) : null;
+	}
+
+	/**
+	 * Once joined, reads what was missed (on the pool: REST calls) and opens the gate with it; a
+	 * failed join opens it with nothing.
+	 */
+	private void catchUpAfter(CompletableFuture<Envelope> join, long channelId, EventDispatcher.@Nullable Gate gate) {
+		CatchUp current = this.catchUp;
+		if (current == null || gate == null) {
+			return;
+		}
+		long epoch = current.epoch();
+		join.whenComplete((reply, ex) -> {
+			if (ex != null) {
+				gate.open(List.of());
+				return;
+			}
+			execute(() -> {
+				List<Runnable> deliveries = new ArrayList<>();
+				try {
+					for (ai.mezon.light.proto.api.ChannelMessage proto : current.missed(channelId)) {
+						// A message created and deleted while away is gone: nothing to deliver. An edited one
+						// is new to us: delivered as a message, in its latest version.
+						if (proto.getCode() == 2) {
+							continue;
+						}
+						ChannelMessage message = FrameMapper.message(proto, this::reportError);
+						long messageId = proto.getMessageId();
+						deliveries.add(() -> current.deliver(channelId, messageId, epoch,
+								() -> deliver(SocketListener::onChannelMessage, message)));
+					}
+				}
+				finally {
+					gate.open(deliveries);
+				}
+			});
+		});
 	}
 
 	private void reconnected(Link candidate) {
@@ -732,7 +807,7 @@ public final class SocketSupervisor {
 		// Every channel event goes to its channel's lane, so edits, deletions, reactions and typing
 		// reach listeners in the order the server sent them relative to that channel's messages.
 		switch (envelope.getMessageCase()) {
-			case CHANNEL_MESSAGE -> onChannelMessage(envelope.getChannelMessage());
+			case CHANNEL_MESSAGE -> onChannelMessage(source, envelope.getChannelMessage());
 			// Mezon servers (and the test server) announce edits and deletions as channel_message
 			// with code 1 or 2; these dedicated pushes are handled the same way for servers that send
 			// them instead. A server sending both forms for one change would be delivered twice.
@@ -769,7 +844,7 @@ public final class SocketSupervisor {
 	}
 
 	/** Code 1 is an edit and code 2 a deletion, each for its own listeners; any other is a message. */
-	private void onChannelMessage(ai.mezon.light.proto.api.ChannelMessage proto) {
+	private void onChannelMessage(Link source, ai.mezon.light.proto.api.ChannelMessage proto) {
 		long lane = proto.getChannelId();
 		switch (proto.getCode()) {
 			case 1 -> {
@@ -782,7 +857,27 @@ public final class SocketSupervisor {
 			}
 			default -> {
 				ChannelMessage message = FrameMapper.message(proto, this::reportError);
-				this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onChannelMessage, message));
+				CatchUp current = this.catchUp;
+				if (current == null) {
+					this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onChannelMessage, message));
+				}
+				else {
+					long epoch;
+					synchronized (this.lock) {
+						// A frame read from a link already lost or closed by disconnect() is left to the
+						// next catch-up: delivering it could race a fence, and (with several instances)
+						// the instance taking over. Read with the epoch, so a disconnect is either fully
+						// before this (link gone) or fences the epoch taken here.
+						if (this.link != source) {
+							logger.debug("Message {} from a closed link left to the next catch-up", proto.getMessageId());
+							return;
+						}
+						epoch = current.epoch();
+					}
+					long messageId = proto.getMessageId();
+					this.dispatcher.dispatchIncoming(lane, () -> current.deliver(lane, messageId, epoch,
+							() -> deliver(SocketListener::onChannelMessage, message)));
+				}
 			}
 		}
 	}
@@ -977,6 +1072,17 @@ public final class SocketSupervisor {
 
 		/** Refreshes the session (blocking). */
 		void refresh();
+
+		/**
+		 * Reads a channel's history (blocking REST call), for catch-up.
+		 * @param channelId the channel
+		 * @param anchor the anchor message id, 0 for none
+		 * @param direction which messages relative to the anchor
+		 * @param limit the most messages
+		 * @return the messages as the server sent them
+		 */
+		List<ai.mezon.light.proto.api.ChannelMessage> history(long channelId, long anchor, HistoryDirection direction,
+				int limit);
 
 	}
 

@@ -106,4 +106,43 @@ class EventDispatcherTests {
 		assertThat(dispatcher.queued()).isZero();
 	}
 
+	@Test
+	void gateHoldsLaterEventsAndRunsItsTasksInItsPlace() throws Exception {
+		EventDispatcher dispatcher = new EventDispatcher(this.executor, 100, (ex) -> {
+		});
+		List<String> seen = new CopyOnWriteArrayList<>();
+		CountDownLatch done = new CountDownLatch(1);
+		dispatcher.dispatchIncoming(1, () -> seen.add("queued before"));
+		EventDispatcher.Gate gate = dispatcher.gate(1);
+		dispatcher.dispatchIncoming(1, () -> seen.add("pushed after"));
+		dispatcher.dispatchIncoming(2, () -> seen.add("other lane"));
+		dispatcher.dispatchIncoming(1, done::countDown);
+
+		Thread.sleep(50);
+		// The other lane is not held; this one stops at the gate.
+		assertThat(seen).containsExactlyInAnyOrder("queued before", "other lane");
+		gate.open(List.of(() -> seen.add("caught up 1"), () -> seen.add("caught up 2")));
+
+		assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(seen).filteredOn((value) -> !value.equals("other lane"))
+			.containsExactly("queued before", "caught up 1", "caught up 2", "pushed after");
+	}
+
+	@Test
+	void gateOpenedRacingWithTheLaneIsNeverMissed() throws Exception {
+		EventDispatcher dispatcher = new EventDispatcher(this.executor, 100_000, (ex) -> {
+		});
+		AtomicInteger ran = new AtomicInteger();
+		for (int i = 0; i < 2000; i++) {
+			EventDispatcher.Gate gate = dispatcher.gate(7);
+			dispatcher.dispatchIncoming(7, ran::incrementAndGet);
+			this.executor.execute(() -> gate.open(List.of(ran::incrementAndGet)));
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (ran.get() < 4000 && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(ran.get()).isEqualTo(4000);
+	}
+
 }

@@ -279,6 +279,18 @@ public final class SessionBootstrapper {
 		}
 	}
 
+	/**
+	 * Records a session another instance stored as the one this instance saved last, before the
+	 * client adopts it, so adopting it writes nothing back.
+	 * @param stored the stored session and its version
+	 */
+	public void adopted(StoredSession stored) {
+		synchronized (this.saveMonitor) {
+			this.version = stored.version();
+			this.lastSaved = stored.data();
+		}
+	}
+
 	private void save(SessionData data) {
 		StoredSession saved = this.store.save(this.key, data, this.version);
 		this.version = saved.version();

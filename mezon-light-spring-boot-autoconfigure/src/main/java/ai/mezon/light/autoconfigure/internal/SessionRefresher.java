@@ -43,6 +43,9 @@ public final class SessionRefresher implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionRefresher.class);
 
+	/** How long {@link #stop()} lets a refresh in progress finish. */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
 	private final LightClient client;
 
 	private final Supplier<Session> refresh;
@@ -103,6 +106,7 @@ public final class SessionRefresher implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		ScheduledExecutorService stopping;
 		synchronized (this.monitor) {
 			if (this.scheduler == null) {
 				return;
@@ -115,10 +119,27 @@ public final class SessionRefresher implements SmartLifecycle {
 			catch (Exception ex) {
 				logger.debug("Could not remove the session listener", ex);
 			}
-			this.scheduler.shutdownNow();
+			stopping = this.scheduler;
+			if (this.next != null) {
+				// Only the planned run: one in progress is let finish below.
+				this.next.cancel(false);
+			}
 			this.scheduler = null;
 			this.next = null;
 			this.listenerHandle = null;
+		}
+		// A refresh in progress finishes (outside the monitor: it re-plans through it): interrupted
+		// between the refresh call and the save, the rotated session would be lost and the store
+		// left with a spent refresh token.
+		stopping.shutdown();
+		try {
+			if (!stopping.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				stopping.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			stopping.shutdownNow();
 		}
 	}
 

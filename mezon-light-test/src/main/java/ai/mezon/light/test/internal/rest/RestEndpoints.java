@@ -12,6 +12,9 @@ import org.apache.catalina.startup.Tomcat;
  */
 public final class RestEndpoints {
 
+	/** The request counter of {@code SessionRefresh} calls refused with 401 (spent or invalid token). */
+	public static final String REFUSED_REFRESH_COUNTER = "SessionRefresh.refused";
+
 	private RestEndpoints() {
 	}
 

@@ -22,6 +22,9 @@ final class SessionRefreshCall extends ApiCall {
 
 	static final String NAME = "SessionRefresh";
 
+	/** The counter of refused refreshes (spent, expired or forged refresh tokens). */
+	static final String REFUSED = RestEndpoints.REFUSED_REFRESH_COUNTER;
+
 	SessionRefreshCall(RestEnvironment env) {
 		super(env);
 	}
@@ -35,6 +38,8 @@ final class SessionRefreshCall extends ApiCall {
 			verified = this.env.tokens().spendRefresh(refresh.getToken());
 		}
 		catch (InvalidTokenException ex) {
+			// Counted apart so tests of several instances can assert no refresh token was used twice.
+			this.env.counters().increment(REFUSED);
 			throw new HttpError(401, "invalid refresh token: " + ex.getMessage());
 		}
 		TestUser user = this.env.state().user(verified.userId(), verified.username());

@@ -1,0 +1,222 @@
+package ai.mezon.light.test.socket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ai.mezon.light.CatchUpOptions;
+import ai.mezon.light.ChannelMessage;
+import ai.mezon.light.ConnectionState;
+import ai.mezon.light.InMemorySessionStore;
+import ai.mezon.light.LightSocket;
+import ai.mezon.light.SocketListener;
+import ai.mezon.light.SocketOptions;
+import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.TestChannel;
+import ai.mezon.light.test.TestUser;
+
+import static ai.mezon.light.test.socket.SocketTestSupport.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Catch-up without Spring: a {@link LightSocket} with {@link SocketOptions.Builder#catchUp} gets
+ * what was sent while it was away, once each and in order, before what is pushed after.
+ */
+class LightSocketCatchUpTests {
+
+	private static MezonTestServer server;
+
+	private SocketTestSupport support;
+
+	private TestUser bot;
+
+	private TestUser alice;
+
+	private TestChannel dm;
+
+	private InMemorySessionStore cursors;
+
+	@BeforeAll
+	static void startServer() {
+		server = MezonTestServer.builder().build().start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.support = new SocketTestSupport(server);
+		this.bot = server.createUser("bot");
+		this.alice = server.createUser("alice");
+		this.dm = server.createDm(this.alice, this.bot);
+		this.cursors = new InMemorySessionStore();
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.support.close();
+		server.refuseNextHandshakes(0);
+	}
+
+	private SocketOptions catchUpOptions(int maxMessages, int pageSize) {
+		return SocketTestSupport.fastOptions()
+			.catchUp(new CatchUpOptions(this.cursors, this.bot.idString(), maxMessages, pageSize, 256))
+			.build();
+	}
+
+	private Ids start(SocketOptions options) {
+		Ids ids = new Ids();
+		LightSocket socket = this.support.socket(this.bot, options);
+		socket.addListener(ids);
+		socket.connect().join();
+		socket.joinDMChannel(this.dm.idString()).join();
+		ids.socket = socket;
+		return ids;
+	}
+
+	private List<Long> sent(int count, String prefix) {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ids.add(server.sendAs(this.alice, this.dm, prefix + i).getMessageId());
+		}
+		return ids;
+	}
+
+	@Test
+	void messagesSentWhileDisconnectedAreDeliveredOnceInOrderBeforeNewOnes() {
+		Ids bot = start(catchUpOptions(1000, 3));
+		List<Long> expected = new ArrayList<>(sent(2, "before "));
+		await("the first messages", () -> bot.ids.size() == 2);
+
+		server.refuseNextHandshakes(2);
+		server.dropConnections(this.bot);
+		await("the loss is noticed", () -> bot.socket.getState() != ConnectionState.CONNECTED);
+		// Seven messages: three pages of three, the last one short.
+		expected.addAll(sent(7, "while away "));
+		await("reconnected", () -> bot.socket.isConnected());
+		expected.addAll(sent(2, "after "));
+
+		await("every message", () -> bot.ids.size() >= expected.size());
+		assertThat(bot.ids).containsExactlyElementsOf(expected);
+		assertThat(this.cursors.lastDelivered(this.bot.idString(), this.dm.id()))
+			.hasValue(expected.get(expected.size() - 1));
+	}
+
+	@Test
+	void messagesSentWhileStoppedAreDeliveredByTheNextSocketFromTheCursors() {
+		Ids first = start(catchUpOptions(1000, 100));
+		List<Long> expected = new ArrayList<>(sent(3, "first run "));
+		await("the first run's messages", () -> first.ids.size() == 3);
+		first.socket.disconnect();
+
+		List<Long> whileStopped = sent(4, "while stopped ");
+		Ids second = start(catchUpOptions(1000, 100));
+		List<Long> after = sent(1, "second run ");
+
+		await("the second run's messages", () -> second.ids.size() >= 5);
+		assertThat(second.ids).containsExactlyElementsOf(concat(whileStopped, after));
+		assertThat(first.ids).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void firstJoinWithoutCursorDoesNotReplayOldHistory() {
+		sent(3, "long ago ");
+		Ids bot = start(catchUpOptions(1000, 100));
+		await("the cursor is seeded",
+				() -> this.cursors.lastDelivered(this.bot.idString(), this.dm.id()).isPresent());
+		List<Long> live = sent(1, "live ");
+
+		await("the live message", () -> bot.ids.size() >= 1);
+		assertThat(bot.ids).containsExactlyElementsOf(live);
+	}
+
+	@Test
+	void catchUpStopsAtMaxMessagesAndSaysSo() {
+		Ids first = start(catchUpOptions(2, 1));
+		sent(1, "seen ");
+		await("seen", () -> first.ids.size() == 1);
+		first.socket.disconnect();
+		List<Long> missed = sent(4, "missed ");
+
+		Ids second = start(catchUpOptions(2, 1));
+
+		await("two caught up", () -> second.ids.size() == 2);
+		assertThat(second.ids).containsExactlyElementsOf(missed.subList(0, 2));
+		await("the limit is reported", () -> second.errors.stream()
+			.anyMatch((error) -> String.valueOf(error.getMessage()).contains("max-messages")));
+	}
+
+	@Test
+	void pushesDuringRepeatedReconnectsAreDeliveredExactlyOnceInOrder() throws Exception {
+		Ids bot = start(catchUpOptions(1000, 5));
+		AtomicBoolean sending = new AtomicBoolean(true);
+		List<Long> expected = new CopyOnWriteArrayList<>();
+		Thread sender = new Thread(() -> {
+			int i = 0;
+			while (sending.get()) {
+				expected.add(server.sendAs(this.alice, this.dm, "n" + i++).getMessageId());
+				try {
+					// Pacing only (a few hundred messages a second), nothing is asserted on time.
+					Thread.sleep(2);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		sender.start();
+		try {
+			for (int drop = 0; drop < 4; drop++) {
+				int before = bot.ids.size();
+				await("more deliveries", () -> bot.ids.size() > before + 5);
+				server.dropConnections(this.bot);
+				await("the loss is noticed", () -> bot.socket.getState() != ConnectionState.CONNECTED);
+				await("reconnected", () -> bot.socket.isConnected());
+			}
+		}
+		finally {
+			sending.set(false);
+			sender.join();
+		}
+		await("every message", () -> bot.ids.size() >= expected.size());
+		assertThat(bot.ids).containsExactlyElementsOf(expected);
+	}
+
+	private static List<Long> concat(List<Long> a, List<Long> b) {
+		List<Long> all = new ArrayList<>(a);
+		all.addAll(b);
+		return all;
+	}
+
+	/** Records delivered message ids in delivery order, and errors. */
+	static final class Ids implements SocketListener {
+
+		final List<Long> ids = new CopyOnWriteArrayList<>();
+
+		final List<Throwable> errors = new CopyOnWriteArrayList<>();
+
+		LightSocket socket;
+
+		@Override
+		public void onChannelMessage(ChannelMessage message) {
+			this.ids.add(Long.parseLong(message.messageId()));
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			this.errors.add(error);
+		}
+
+	}
+
+}
