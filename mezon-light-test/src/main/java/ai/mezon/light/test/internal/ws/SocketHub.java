@@ -65,6 +65,9 @@ public final class SocketHub {
 
 	private final Clock clock;
 
+	/** Off for load tests: every frame and message kept forever would grow the heap without bound. */
+	private final boolean recordTraffic;
+
 	private final SocketFaults faults = new SocketFaults();
 
 	private final AtomicLong connectionIds = new AtomicLong();
@@ -88,8 +91,18 @@ public final class SocketHub {
 	});
 
 	public SocketHub(ServerState state, Clock clock) {
+		this(state, clock, true);
+	}
+
+	/**
+	 * @param state the server's users, channels and history
+	 * @param clock the server's clock
+	 * @param recordTraffic whether received frames and published messages are kept for inspection
+	 */
+	public SocketHub(ServerState state, Clock clock, boolean recordTraffic) {
 		this.state = state;
 		this.clock = clock;
+		this.recordTraffic = recordTraffic;
 		state.addChannelCreatedListener(this::channelCreated);
 	}
 
@@ -135,7 +148,9 @@ public final class SocketHub {
 			return;
 		}
 		Envelope envelope = decoded.envelope();
-		this.received.add(new ReceivedFrame(from.userId, from.id, decoded.cid(), decoded.legacyCid(), envelope));
+		if (this.recordTraffic) {
+			this.received.add(new ReceivedFrame(from.userId, from.id, decoded.cid(), decoded.legacyCid(), envelope));
+		}
 		Reply reply = new Reply(from, decoded.cid(), decoded.legacyCid());
 		switch (envelope.getMessageCase()) {
 			case CHANNEL_JOIN -> join(reply, envelope.getChannelJoin());
@@ -234,7 +249,9 @@ public final class SocketHub {
 		Object channelLock = this.channelLocks.computeIfAbsent(channel.id(), (key) -> new Object());
 		synchronized (channelLock) {
 			ChannelMessage message = builder.setMessageId(this.state.ids().next()).build();
-			this.state.appendMessage(message);
+			if (this.recordTraffic) {
+				this.state.appendMessage(message);
+			}
 			Set<ClientConnection> subscribers = this.byChannel.get(channel.id());
 			if (subscribers != null && !subscribers.isEmpty()) {
 				byte[] push = EnvelopeCodec.encode(Envelope.newBuilder().setChannelMessage(message).build(), "", false);
