@@ -36,6 +36,11 @@ final class Inbound {
 		@Override
 		void close();
 
+		/** @return what to print when a run hits its cap */
+		default String diagnostics() {
+			return "";
+		}
+
 	}
 
 	/** Opens a target on the given channels; each delivered message must call {@code delivered}. */
@@ -55,7 +60,19 @@ final class Inbound {
 					: socket.joinGroupChannel(channel.idString()));
 		}
 		CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-		return socket::disconnect;
+		return new Target() {
+
+			@Override
+			public void close() {
+				socket.disconnect();
+			}
+
+			@Override
+			public String diagnostics() {
+				return socket.getState() + " " + socket.getMetrics();
+			}
+
+		};
 	};
 
 	/** The baseline: the raw client counting decoded {@code channel_message} pushes. */
@@ -104,6 +121,8 @@ final class Inbound {
 			for (int i = 0; i < count; i++) {
 				while ((long) i * receivers - delivered.get() >= (long) WINDOW * receivers) {
 					if (System.nanoTime() - deadline > 0) {
+						System.out.printf("  (capped: %d of %d delivered, %d injected) %s%n", delivered.get(), expected,
+								(long) i * receivers, targets.stream().map(Target::diagnostics).toList());
 						return Double.NaN;
 					}
 					LockSupport.parkNanos(20_000);
@@ -111,6 +130,8 @@ final class Inbound {
 				fixture.server.sendRawAs(fixture.sender, channels.get(i % channels.size()), Fixture.CONTENT);
 			}
 			if (!done.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+				System.out.printf("  (capped: %d of %d delivered, all injected) %s%n", delivered.get(), expected,
+						targets.stream().map(Target::diagnostics).toList());
 				return Double.NaN;
 			}
 			return expected / ((doneAt[0] - start) / 1e9);
