@@ -97,9 +97,9 @@ final class Inbound {
 	/**
 	 * Runs once.
 	 * @param receivers how many receivers of that kind (more than 1 measures the server's fan-out)
-	 * @return delivered messages per second, or NaN when the time cap struck first
+	 * @return delivered messages per second and CPU per message, NaN when the time cap struck first
 	 */
-	static double run(Fixture fixture, TargetFactory factory, List<TestChannel> channels, int receivers, int count,
+	static Run run(Fixture fixture, TargetFactory factory, List<TestChannel> channels, int receivers, int count,
 			Duration cap) throws Exception {
 		long expected = (long) count * receivers;
 		AtomicLong delivered = new AtomicLong();
@@ -117,13 +117,15 @@ final class Inbound {
 				targets.add(factory.open(fixture, channels, onDelivered));
 			}
 			long start = System.nanoTime();
+			long startCpu = Run.cpuNanos();
+			long startSwitches = Run.contextSwitches();
 			long deadline = start + cap.toNanos();
 			for (int i = 0; i < count; i++) {
 				while ((long) i * receivers - delivered.get() >= (long) WINDOW * receivers) {
 					if (System.nanoTime() - deadline > 0) {
 						System.out.printf("  (capped: %d of %d delivered, %d injected) %s%n", delivered.get(), expected,
 								(long) i * receivers, targets.stream().map(Target::diagnostics).toList());
-						return Double.NaN;
+						return Run.CAPPED;
 					}
 					LockSupport.parkNanos(20_000);
 				}
@@ -132,9 +134,9 @@ final class Inbound {
 			if (!done.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 				System.out.printf("  (capped: %d of %d delivered, all injected) %s%n", delivered.get(), expected,
 						targets.stream().map(Target::diagnostics).toList());
-				return Double.NaN;
+				return Run.CAPPED;
 			}
-			return expected / ((doneAt[0] - start) / 1e9);
+			return Run.of(expected, start, doneAt[0], startCpu, startSwitches);
 		}
 		finally {
 			targets.forEach(Target::close);

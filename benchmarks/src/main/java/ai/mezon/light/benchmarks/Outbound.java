@@ -28,8 +28,8 @@ final class Outbound {
 	private Outbound() {
 	}
 
-	/** @return acks per second, or NaN when the time cap struck first */
-	static double sdk(Fixture fixture, int inFlight, int count, Duration cap) throws Exception {
+	/** @return acks per second and CPU per ack, NaN when the time cap struck first */
+	static Run sdk(Fixture fixture, int inFlight, int count, Duration cap) throws Exception {
 		LightSocket socket = fixture.socket(Fixture.socketOptions().build());
 		try {
 			socket.joinDMChannel(fixture.dm.idString()).get(10, TimeUnit.SECONDS);
@@ -38,25 +38,27 @@ final class Outbound {
 			Semaphore permits = new Semaphore(inFlight);
 			Counter counter = new Counter(count);
 			long start = System.nanoTime();
+			long startCpu = Run.cpuNanos();
+			long startSwitches = Run.contextSwitches();
 			long deadline = start + cap.toNanos();
 			for (int i = 0; i < count; i++) {
 				if (!permits.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-					return Double.NaN;
+					return Run.CAPPED;
 				}
 				socket.sendDM(message).whenComplete((ack, ex) -> {
 					counter.completed(ex);
 					permits.release();
 				});
 			}
-			return counter.await(start, deadline);
+			return counter.await(start, deadline, startCpu, startSwitches);
 		}
 		finally {
 			socket.disconnect();
 		}
 	}
 
-	/** @return acks per second over all connections, or NaN when the time cap struck first */
-	static double raw(Fixture fixture, int connections, int inFlight, int count, Duration cap) throws Exception {
+	/** @return acks per second over all connections and CPU per ack, NaN when the time cap struck first */
+	static Run raw(Fixture fixture, int connections, int inFlight, int count, Duration cap) throws Exception {
 		Envelope body = Envelope.newBuilder()
 			.setChannelMessageSend(ChannelMessageSend.newBuilder()
 				.setChannelId(fixture.dm.id())
@@ -73,6 +75,8 @@ final class Outbound {
 				raw.join(List.of(fixture.dm.id()), 3);
 			}
 			long start = System.nanoTime();
+			long startCpu = Run.cpuNanos();
+			long startSwitches = Run.contextSwitches();
 			long deadline = start + cap.toNanos();
 			for (RawClient raw : clients) {
 				Semaphore permits = new Semaphore(inFlight);
@@ -102,7 +106,7 @@ final class Outbound {
 				senders.add(sender);
 			}
 			senders.forEach(Thread::start);
-			return counter.await(start, deadline);
+			return counter.await(start, deadline, startCpu, startSwitches);
 		}
 		finally {
 			for (Thread sender : senders) {
@@ -139,15 +143,15 @@ final class Outbound {
 			}
 		}
 
-		double await(long start, long deadline) throws InterruptedException {
+		Run await(long start, long deadline, long startCpu, long startSwitches) throws InterruptedException {
 			if (!this.done.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-				return Double.NaN;
+				return Run.CAPPED;
 			}
 			Throwable ex = this.failure.get();
 			if (ex != null) {
 				throw new IllegalStateException("A send failed", ex);
 			}
-			return this.expected / ((this.doneAt - start) / 1e9);
+			return Run.of(this.expected, start, this.doneAt, startCpu, startSwitches);
 		}
 
 	}
