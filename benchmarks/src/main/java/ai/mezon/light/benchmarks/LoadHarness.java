@@ -153,7 +153,11 @@ public final class LoadHarness {
 				sdk.describe(), raw.describe(), loadAverage());
 	}
 
-	/** The server's own ceiling, with raw clients only: it must sit above every SDK figure. */
+	/**
+	 * The server under more raw load than one connection gives. Everything shares the machine's
+	 * cores, so this shows the server keeps up with several clients; the raw rows themselves show
+	 * it sustains more than each SDK figure on the same path.
+	 */
 	private void capacity(Fixture fixture) throws Exception {
 		Runs acks = new Runs();
 		Runs pushes = new Runs();
@@ -161,24 +165,37 @@ public final class LoadHarness {
 			acks.add(Outbound.raw(fixture, 4, 256, count(40_000), CAP));
 			pushes.add(Inbound.run(fixture, Inbound.RAW, List.of(fixture.dm), 4, count(50_000), CAP));
 		}
-		this.summary.add("| server capacity: acks/s, 4 raw connections × 256 in flight | – | " + acks.describe()
-				+ " | – | above every SDK figure | – |");
-		this.summary.add("| server capacity: pushes/s, 1 channel fanned out to 4 raw receivers | – | "
-				+ pushes.describe() + " | – | above every SDK figure | – |");
+		this.summary.add("| server, acks/s with 4 raw connections × 256 in flight (4 sender threads) | – | "
+				+ acks.describe() + " | – | – | – |");
+		this.summary.add("| server, pushes/s of 1 channel fanned out to 4 raw receivers | – | " + pushes.describe()
+				+ " | – | – | – |");
 		System.out.printf("Server capacity: %s acks/s (4 raw × 256 in flight), %s pushes/s (4 raw receivers) (load %s)%n",
 				acks.describe(), pushes.describe(), loadAverage());
 	}
 
+	/** Two rounds, SDK and raw interleaved; each round is 10 s of sends at 1 000 msg/s. */
 	private void latency(Fixture fixture) throws Exception {
 		int count = count(10_000);
-		Latency.Result sdk = Latency.sdk(fixture, 1000, count);
-		Latency.Result raw = Latency.raw(fixture, 1000, count);
-		System.out.printf("Latency send→ack at 1 000 msg/s, %d sends (µs): SDK p50 %.0f p99 %.0f p99.9 %.0f max %.0f;"
-				+ " raw p50 %.0f p99 %.0f p99.9 %.0f max %.0f (load %s)%n", count, sdk.p50(), sdk.p99(), sdk.p999(),
-				sdk.max(), raw.p50(), raw.p99(), raw.p999(), raw.max(), loadAverage());
-		this.summary.add(String.format("| send→ack p50 / p99 / p99.9 at 1 000 msg/s (µs) | %.0f / %.0f / %.0f | "
-				+ "%.0f / %.0f / %.0f | p99 %.2f | p99 ≤ 2 000 µs | %s |", sdk.p50(), sdk.p99(), sdk.p999(), raw.p50(),
-				raw.p99(), raw.p999(), sdk.p99() / raw.p99(), yes(sdk.p99() <= 2000)));
+		List<Latency.Result> sdk = new ArrayList<>();
+		List<Latency.Result> raw = new ArrayList<>();
+		for (int r = 0; r < 2; r++) {
+			sdk.add(Latency.sdk(fixture, 1000, count));
+			raw.add(Latency.raw(fixture, 1000, count));
+			System.out.printf("Latency send→ack at 1 000 msg/s, %d sends (µs): SDK p50 %.0f p99 %.0f p99.9 %.0f max %.0f;"
+					+ " raw p50 %.0f p99 %.0f p99.9 %.0f max %.0f (load %s)%n", count, sdk.get(r).p50(), sdk.get(r).p99(),
+					sdk.get(r).p999(), sdk.get(r).max(), raw.get(r).p50(), raw.get(r).p99(), raw.get(r).p999(),
+					raw.get(r).max(), loadAverage());
+		}
+		double worstSdkP99 = Math.max(sdk.get(0).p99(), sdk.get(1).p99());
+		this.summary.add(String.format("| send→ack p50 / p99 / p99.9 at 1 000 msg/s (µs), 2 runs of %d | %s | %s | "
+				+ "p99 %.2f / %.2f | p99 ≤ 2 000 µs | %s |", count, percentiles(sdk), percentiles(raw),
+				sdk.get(0).p99() / raw.get(0).p99(), sdk.get(1).p99() / raw.get(1).p99(), yes(worstSdkP99 <= 2000)));
+	}
+
+	private static String percentiles(List<Latency.Result> results) {
+		return results.stream()
+			.map((r) -> String.format("%.0f / %.0f / %.0f", r.p50(), r.p99(), r.p999()))
+			.collect(java.util.stream.Collectors.joining("; "));
 	}
 
 	private void reconnect(Fixture fixture) throws Exception {
