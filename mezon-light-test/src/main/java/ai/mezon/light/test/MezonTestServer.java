@@ -101,7 +101,7 @@ public final class MezonTestServer implements AutoCloseable {
 		this.tokens = new TokenService(this.clock, builder.tokenLifetime, builder.refreshLifetime);
 		this.serverKey = builder.serverKey;
 		this.presignedUrls = new PresignedUrls(this.clock, UPLOAD_URL_LIFETIME);
-		this.sockets = new SocketHub(this.state, this.clock);
+		this.sockets = new SocketHub(this.state, this.clock, builder.recordTraffic);
 		this.channelHistory = new StateChannelHistory(this.state);
 	}
 
@@ -571,7 +571,19 @@ public final class MezonTestServer implements AutoCloseable {
 
 		private String serverKey = AuthenticateConfig.DEFAULT_SERVER_KEY;
 
+		private boolean recordTraffic = true;
+
 		private Builder() {
+		}
+
+		/**
+		 * @param record whether socket frames received ({@link MezonTestServer#framesFrom}) and
+		 * published messages ({@link MezonTestServer#messages}, history) are kept (default
+		 * {@code true}); load tests switch it off so the server's heap stays flat
+		 */
+		public Builder recordTraffic(boolean record) {
+			this.recordTraffic = record;
+			return this;
 		}
 
 		/** @param serverKey the server key expected on gateway and refresh calls (default {@code DefaultServerKey}) */

@@ -94,6 +94,11 @@ final class EventDispatcher {
 				}
 				// Also when already paused: a new link must be paused too.
 				this.flow.pauseReading();
+				// Handlers may have drained the queue before paused was set, and then saw nothing
+				// to resume: reading would stay paused with nothing left to resume it.
+				if (this.queued.get() <= this.resumeAt && this.paused.compareAndSet(true, false)) {
+					this.flow.resumeReading();
+				}
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 package ai.mezon.light.internal.socket;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
@@ -34,6 +36,11 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
  * <p>Outbound frames go through a queue drained by one pool thread at a time with blocking
  * writes: callers never block, and the container never sees concurrent sends (which JSR-356
  * forbids).
+ *
+ * <p>Frames arrive in parts of the container's buffer size (a small one: Tomcat allocates its
+ * buffers whole for every connection, so a 4 MiB limit would cost 8 MiB of heap per idle socket).
+ * A frame in one part, nearly all of them, is handed on without a copy; larger ones are assembled
+ * here up to the configured maximum.
  */
 final class Link extends AbstractWebSocketHandler {
 
@@ -44,6 +51,11 @@ final class Link extends AbstractWebSocketHandler {
 	private final SocketSupervisor owner;
 
 	private final Executor writer;
+
+	private final int maxFrameSize;
+
+	/** The parts of a frame larger than one buffer; only the reading thread touches it. */
+	private @Nullable ByteArrayOutputStream parts;
 
 	private final AtomicInteger nextCid = new AtomicInteger();
 
@@ -61,10 +73,11 @@ final class Link extends AbstractWebSocketHandler {
 
 	private volatile long lastFrameNanos = System.nanoTime();
 
-	Link(int id, SocketSupervisor owner, Executor writer) {
+	Link(int id, SocketSupervisor owner, Executor writer, int maxFrameSize) {
 		this.id = id;
 		this.owner = owner;
 		this.writer = writer;
+		this.maxFrameSize = maxFrameSize;
 	}
 
 	// Handler callbacks: run on the container's I/O thread (or a thread that resumed reading).
@@ -96,15 +109,57 @@ final class Link extends AbstractWebSocketHandler {
 		this.lastFrameNanos = System.nanoTime();
 		try {
 			if (message instanceof BinaryMessage binary) {
-				this.owner.onFrame(this, binary.getPayload());
+				ByteBuffer frame = assemble(binary.getPayload(), binary.isLast());
+				if (frame != null) {
+					this.owner.onFrame(this, frame);
+				}
+			}
+			else if (message instanceof TextMessage text) {
+				if (text.isLast()) {
+					this.owner.onMalformed(this, "a text frame");
+				}
 			}
 			else if (!(message instanceof PongMessage)) {
-				this.owner.onMalformed(this, "a text frame");
+				this.owner.onMalformed(this, "a " + message.getClass().getSimpleName());
 			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Socket link {} failed to handle a frame", this.id, ex);
 		}
+	}
+
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
+	/**
+	 * @return the whole frame once its last part came, else {@code null}; the container reuses
+	 * its buffer, so parts are copied while the frame is incomplete
+	 */
+	private @Nullable ByteBuffer assemble(ByteBuffer part, boolean last) {
+		ByteArrayOutputStream assembled = this.parts;
+		if (assembled == null && last) {
+			return part;
+		}
+		if (assembled == null) {
+			assembled = new ByteArrayOutputStream(2 * part.remaining());
+			this.parts = assembled;
+		}
+		if (assembled.size() + part.remaining() > this.maxFrameSize) {
+			// What the container did when it buffered whole frames: close with 1009.
+			this.parts = null;
+			close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "frame larger than " + this.maxFrameSize + " bytes"));
+			return null;
+		}
+		byte[] bytes = new byte[part.remaining()];
+		part.get(bytes);
+		assembled.writeBytes(bytes);
+		if (!last) {
+			return null;
+		}
+		this.parts = null;
+		return ByteBuffer.wrap(assembled.toByteArray());
 	}
 
 	@Override

@@ -78,6 +78,9 @@ public final class SocketSupervisor {
 
 	private static final AtomicInteger socketIds = new AtomicInteger();
 
+	/** The container's read buffer: one part of a frame; nearly every frame fits in one. */
+	private static final int FRAME_BUFFER = 64 * 1024;
+
 	private final SessionAccess session;
 
 	private final SocketOptions options;
@@ -187,8 +190,10 @@ public final class SocketSupervisor {
 
 		}, this::reportError) : null;
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-		container.setDefaultMaxBinaryMessageBufferSize(options.maxFrameSize());
-		container.setDefaultMaxTextMessageBufferSize(64 * 1024);
+		// Tomcat allocates these buffers whole for every connection (and the binary size again for
+		// the handshake response), so they stay small; Link assembles larger frames from parts.
+		container.setDefaultMaxBinaryMessageBufferSize(Math.min(options.maxFrameSize(), FRAME_BUFFER));
+		container.setDefaultMaxTextMessageBufferSize(1024);
 		this.client = new QuietWebSocketClient(container);
 		SimpleAsyncTaskExecutor connector = new SimpleAsyncTaskExecutor("mezon-socket-" + socketId + "-connect-");
 		connector.setDaemon(true);
@@ -417,7 +422,7 @@ public final class SocketSupervisor {
 			openFailed(null, ex);
 			return;
 		}
-		Link candidate = new Link(this.linkIds.incrementAndGet(), this, this.pool);
+		Link candidate = new Link(this.linkIds.incrementAndGet(), this, this.pool, this.options.maxFrameSize());
 		synchronized (this.lock) {
 			if (this.state == ConnectionState.DISCONNECTED || this.state == ConnectionState.CONNECTED) {
 				return;

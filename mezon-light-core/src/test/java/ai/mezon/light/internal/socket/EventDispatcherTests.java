@@ -98,7 +98,7 @@ class EventDispatcherTests {
 		dispatcher.dispatchIncoming(7, after::countDown);
 		assertThat(after.await(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(errors).singleElement().satisfies((ex) -> assertThat(ex).hasMessage("boom"));
-		// The count drops just after a task returns, so the latch can open a moment before it.
+		// The count drops just after the task returns (in the lane's finally): wait for it, bounded.
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
 		while (dispatcher.queued() != 0 && System.nanoTime() < deadline) {
 			Thread.sleep(1);

@@ -97,6 +97,9 @@ public final class SocketHub {
 
 	private final Clock clock;
 
+	/** Off for load tests: every frame and message kept forever would grow the heap without bound. */
+	private final boolean recordTraffic;
+
 	private final SocketFaults faults = new SocketFaults();
 
 	private final AtomicLong connectionIds = new AtomicLong();
@@ -120,8 +123,18 @@ public final class SocketHub {
 	});
 
 	public SocketHub(ServerState state, Clock clock) {
+		this(state, clock, true);
+	}
+
+	/**
+	 * @param state the server's users, channels and history
+	 * @param clock the server's clock
+	 * @param recordTraffic whether received frames and published messages are kept for inspection
+	 */
+	public SocketHub(ServerState state, Clock clock, boolean recordTraffic) {
 		this.state = state;
 		this.clock = clock;
+		this.recordTraffic = recordTraffic;
 		state.addChannelCreatedListener(this::channelCreated);
 	}
 
@@ -167,7 +180,9 @@ public final class SocketHub {
 			return;
 		}
 		Envelope envelope = decoded.envelope();
-		this.received.add(new ReceivedFrame(from.userId, from.id, decoded.cid(), decoded.legacyCid(), envelope));
+		if (this.recordTraffic) {
+			this.received.add(new ReceivedFrame(from.userId, from.id, decoded.cid(), decoded.legacyCid(), envelope));
+		}
 		Reply reply = new Reply(from, decoded.cid(), decoded.legacyCid());
 		switch (envelope.getMessageCase()) {
 			case CHANNEL_JOIN -> join(reply, envelope.getChannelJoin());
@@ -271,7 +286,9 @@ public final class SocketHub {
 				builder.setReferences(refs.build().toByteString());
 			}
 			ChannelMessage message = builder.setMessageId(messageId).build();
-			this.state.appendMessage(message);
+			if (this.recordTraffic) {
+				this.state.appendMessage(message);
+			}
 			fanOut(channel.id(), Envelope.newBuilder().setChannelMessage(message).build(), exclude);
 			return message;
 		}
