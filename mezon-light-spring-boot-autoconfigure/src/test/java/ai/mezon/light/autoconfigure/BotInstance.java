@@ -3,6 +3,7 @@ package ai.mezon.light.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.support.GenericApplicationContext;
 
+import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.SessionListener;
 import ai.mezon.light.test.MezonTestServer;
@@ -105,6 +107,16 @@ final class BotInstance implements AutoCloseable {
 		final List<MezonSessionExpiredEvent> expired = new CopyOnWriteArrayList<>();
 
 		final List<MezonSessionRefreshedEvent> refreshed = new CopyOnWriteArrayList<>();
+
+		/** Links lost: a RECONNECTING state may last less than one poll, its count cannot be missed. */
+		final AtomicInteger losses = new AtomicInteger();
+
+		@EventListener
+		void on(MezonConnectionStateChangedEvent event) {
+			if (event.getState() == ConnectionState.RECONNECTING && event.getPreviousState() == ConnectionState.CONNECTED) {
+				this.losses.incrementAndGet();
+			}
+		}
 
 		@EventListener
 		void on(MezonMessageReceivedEvent event) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import ai.mezon.light.ConnectionState;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
@@ -95,9 +94,10 @@ class MezonCatchUpIntegrationTests {
 		List<Long> expected = new ArrayList<>(send(2, "before "));
 		await().atMost(WAIT).until(() -> app.received.messageIds.size() == 2);
 
+		int losses = app.received.losses.get();
 		server.refuseNextHandshakes(2);
 		server.dropConnections(this.bot);
-		await().atMost(WAIT).until(() -> app.socket().getState() != ConnectionState.CONNECTED);
+		await().atMost(WAIT).until(() -> app.received.losses.get() > losses);
 		expected.addAll(send(5, "while disconnected "));
 		await().atMost(WAIT).until(() -> app.socket().isConnected());
 		expected.addAll(send(2, "after "));
