@@ -1,6 +1,7 @@
 package ai.mezon.light.autoconfigure.internal;
 
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -11,24 +12,44 @@ import ai.mezon.light.LightSocket;
 /**
  * Health of the auto-configured socket: UP while connected (details: state, user id, joined
  * channel count); DOWN otherwise, with the state, the reason the link last went down or failed
- * to come up, and when the next reconnect attempt is due. Never shows a token: socket error
- * messages never hold one.
+ * to come up, and when the next reconnect attempt is due. A follower instance (with
+ * {@code mezon.instances.single-active-socket}) keeps its socket down on purpose: it is UP with
+ * role {@code standby}, ready to take over. Never shows a token: socket error messages never hold
+ * one.
  */
 public final class MezonHealthIndicator implements HealthIndicator {
 
 	private final LightSocket socket;
 
+	private final BooleanSupplier standby;
+
 	/**
 	 * @param socket the socket
 	 */
 	public MezonHealthIndicator(LightSocket socket) {
+		this(socket, () -> false);
+	}
+
+	/**
+	 * @param socket the socket
+	 * @param standby whether this instance is currently a follower that must not connect
+	 */
+	public MezonHealthIndicator(LightSocket socket, BooleanSupplier standby) {
 		this.socket = socket;
+		this.standby = standby;
 	}
 
 	@Override
 	public Health health() {
 		// Read once: the state may change while the details are gathered.
 		ConnectionState state = this.socket.getState();
+		if (state == ConnectionState.DISCONNECTED && this.standby.getAsBoolean()) {
+			return Health.up()
+				.withDetail("state", state.name())
+				.withDetail("role", "standby")
+				.withDetail("userId", this.socket.getClient().userId())
+				.build();
+		}
 		Health.Builder health = (state == ConnectionState.CONNECTED) ? Health.up() : Health.down();
 		health.withDetail("state", state.name()).withDetail("userId", this.socket.getClient().userId());
 		if (state == ConnectionState.CONNECTED) {
