@@ -7,11 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +20,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import com.google.protobuf.ByteString;
@@ -98,7 +95,7 @@ public final class SocketSupervisor {
 	/** Catch-up of missed messages, or {@code null} when not configured. */
 	private final @Nullable CatchUp catchUp;
 
-	private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
+	private final SocketListeners listeners;
 
 	private final Map<Long, ChannelType> joined = new ConcurrentHashMap<>();
 
@@ -109,10 +106,6 @@ public final class SocketSupervisor {
 	private final AtomicLong reconnects = new AtomicLong();
 
 	private final Object lock = new Object();
-
-	private volatile @Nullable Consumer<Throwable> errorHandler;
-
-	private volatile @Nullable Runnable disconnectHandler;
 
 	private volatile boolean verbose;
 
@@ -152,7 +145,10 @@ public final class SocketSupervisor {
 		int socketId = socketIds.incrementAndGet();
 		this.pool = newPool("mezon-socket-" + socketId + "-");
 		Executor dispatch = (options.dispatchExecutor() != null) ? options.dispatchExecutor() : this.pool;
+		// Each needs the other: the dispatcher reports handler failures to the listeners (through
+		// a method, as they do not exist yet), which queue their calls on its control lane.
 		this.dispatcher = new EventDispatcher(dispatch, options.queueCapacity(), this::reportHandlerFailure);
+		this.listeners = new SocketListeners(this.dispatcher::dispatchControl);
 		this.dispatcher.setFlowControl(new EventDispatcher.FlowControl() {
 
 			@Override
@@ -188,7 +184,7 @@ public final class SocketSupervisor {
 				return session.history(channelId, 0, HistoryDirection.BEFORE, 1);
 			}
 
-		}, this::reportError) : null;
+		}, this.listeners::reportError) : null;
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		// Tomcat allocates these buffers whole for every connection (and the binary size again for
 		// the handshake response), so they stay small; Link assembles larger frames from parts.
@@ -212,8 +208,8 @@ public final class SocketSupervisor {
 				return CompletableFuture.failedFuture(
 						new MezonSocketException("Socket is already connected. Call disconnect() first."));
 			}
-			this.errorHandler = connectOptions.onError();
-			this.disconnectHandler = connectOptions.onDisconnect();
+			this.listeners.setErrorHandler(connectOptions.onError());
+			this.listeners.setDisconnectHandler(connectOptions.onDisconnect());
 			this.verbose = connectOptions.verbose();
 			this.retryFirstConnect = connectOptions.retryFirstConnect();
 			this.attempt = 0;
@@ -262,7 +258,7 @@ public final class SocketSupervisor {
 			}
 		}
 		this.joined.clear();
-		notifyDisconnect();
+		this.listeners.disconnected();
 	}
 
 	public ConnectionState state() {
@@ -496,7 +492,7 @@ public final class SocketSupervisor {
 							// The server refuses us now (e.g. removed from the channel): stop rejoining it.
 							this.joined.remove(id);
 						}
-						reportError(ex);
+						this.listeners.reportError(ex);
 					}
 				}));
 		}
@@ -537,10 +533,10 @@ public final class SocketSupervisor {
 						if (proto.getCode() == 2) {
 							continue;
 						}
-						ChannelMessage message = FrameMapper.message(proto, this::reportError);
+						ChannelMessage message = FrameMapper.message(proto, this.listeners::reportError);
 						long messageId = proto.getMessageId();
 						deliveries.add(() -> current.deliver(channelId, messageId, epoch,
-								() -> deliver(SocketListener::onChannelMessage, message)));
+								() -> this.listeners.deliver(SocketListener::onChannelMessage, message)));
 					}
 				}
 				finally {
@@ -611,7 +607,7 @@ public final class SocketSupervisor {
 		}
 		else {
 			logger.debug("Reconnect attempt failed: {}", error.getMessage());
-			reportError(error);
+			this.listeners.reportError(error);
 		}
 	}
 
@@ -650,7 +646,7 @@ public final class SocketSupervisor {
 		MezonSocketException down = new MezonSocketException("Socket connection lost: " + reason);
 		abandoned.forEach((request) -> request.fail(down));
 		lost.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "link lost"));
-		notifyDisconnect();
+		this.listeners.disconnected();
 	}
 
 	static MezonSocketException lostException(String operation) {
@@ -709,7 +705,7 @@ public final class SocketSupervisor {
 				}
 			}
 			if (!hopeless) {
-				reportError(error);
+				this.listeners.reportError(error);
 			}
 			return;
 		}
@@ -723,7 +719,7 @@ public final class SocketSupervisor {
 		List<Request> abandoned = drainWaiting();
 		abandoned.forEach((request) -> request.fail(reason));
 		this.joined.clear();
-		reportError(reason);
+		this.listeners.reportError(reason);
 	}
 
 	/** Guarded by lock. */
@@ -776,7 +772,7 @@ public final class SocketSupervisor {
 					scheduleHeartbeat(target);
 				}
 				else {
-					reportError(new MezonSocketException("No pong within " + interval.toMillis()
+					this.listeners.reportError(new MezonSocketException("No pong within " + interval.toMillis()
 							+ " ms: the connection is considered dead"));
 					linkLost(target, new MezonTimeoutException("Heartbeat", interval, null));
 				}
@@ -817,28 +813,28 @@ public final class SocketSupervisor {
 			// with code 1 or 2; these dedicated pushes are handled the same way for servers that send
 			// them instead. A server sending both forms for one change would be delivered twice.
 			case CHANNEL_MESSAGE_UPDATE -> {
-				MessageEdit edit = FrameMapper.edit(envelope.getChannelMessageUpdate(), this::reportError);
+				MessageEdit edit = FrameMapper.edit(envelope.getChannelMessageUpdate(), this.listeners::reportError);
 				this.dispatcher.dispatchIncoming(envelope.getChannelMessageUpdate().getChannelId(),
-						() -> deliver(SocketListener::onMessageEdited, edit));
+						() -> this.listeners.deliver(SocketListener::onMessageEdited, edit));
 			}
 			case CHANNEL_MESSAGE_REMOVE -> {
 				MessageDeletion deletion = FrameMapper.deletion(envelope.getChannelMessageRemove());
 				this.dispatcher.dispatchIncoming(envelope.getChannelMessageRemove().getChannelId(),
-						() -> deliver(SocketListener::onMessageDeleted, deletion));
+						() -> this.listeners.deliver(SocketListener::onMessageDeleted, deletion));
 			}
 			case MESSAGE_REACTION_EVENT -> {
 				Reaction reaction = FrameMapper.reaction(envelope.getMessageReactionEvent());
 				this.dispatcher.dispatchIncoming(envelope.getMessageReactionEvent().getChannelId(),
-						() -> deliver(SocketListener::onReaction, reaction));
+						() -> this.listeners.deliver(SocketListener::onReaction, reaction));
 			}
 			case MESSAGE_TYPING_EVENT -> {
 				TypingIndicator typing = FrameMapper.typing(envelope.getMessageTypingEvent());
 				this.dispatcher.dispatchIncoming(envelope.getMessageTypingEvent().getChannelId(),
-						() -> deliver(SocketListener::onTyping, typing));
+						() -> this.listeners.deliver(SocketListener::onTyping, typing));
 			}
 			case USER_CHANNEL_ADDED_EVENT -> onChannelAdded(FrameMapper.channelAdded(envelope.getUserChannelAddedEvent()));
-			case ERROR -> reportError(new MezonServerErrorException("Server push", envelope.getError().getCode(),
-					envelope.getError().getMessage()));
+			case ERROR -> this.listeners.reportError(new MezonServerErrorException("Server push",
+					envelope.getError().getCode(), envelope.getError().getMessage()));
 			case PONG -> {
 				// An unsolicited pong: liveness already recorded.
 			}
@@ -853,18 +849,21 @@ public final class SocketSupervisor {
 		long lane = proto.getChannelId();
 		switch (proto.getCode()) {
 			case 1 -> {
-				MessageEdit edit = FrameMapper.edit(proto, this::reportError);
-				this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onMessageEdited, edit));
+				MessageEdit edit = FrameMapper.edit(proto, this.listeners::reportError);
+				this.dispatcher.dispatchIncoming(lane,
+						() -> this.listeners.deliver(SocketListener::onMessageEdited, edit));
 			}
 			case 2 -> {
 				MessageDeletion deletion = FrameMapper.deletion(proto);
-				this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onMessageDeleted, deletion));
+				this.dispatcher.dispatchIncoming(lane,
+						() -> this.listeners.deliver(SocketListener::onMessageDeleted, deletion));
 			}
 			default -> {
-				ChannelMessage message = FrameMapper.message(proto, this::reportError);
+				ChannelMessage message = FrameMapper.message(proto, this.listeners::reportError);
 				CatchUp current = this.catchUp;
 				if (current == null) {
-					this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onChannelMessage, message));
+					this.dispatcher.dispatchIncoming(lane,
+							() -> this.listeners.deliver(SocketListener::onChannelMessage, message));
 				}
 				else {
 					long epoch;
@@ -881,7 +880,7 @@ public final class SocketSupervisor {
 					}
 					long messageId = proto.getMessageId();
 					this.dispatcher.dispatchIncoming(lane, () -> current.deliver(lane, messageId, epoch,
-							() -> deliver(SocketListener::onChannelMessage, message)));
+							() -> this.listeners.deliver(SocketListener::onChannelMessage, message)));
 				}
 			}
 		}
@@ -889,7 +888,7 @@ public final class SocketSupervisor {
 
 	void onMalformed(Link source, String what) {
 		long count = this.malformedFrames.incrementAndGet();
-		reportError(new MezonSocketException("Ignored " + what + " from the server (" + count
+		this.listeners.reportError(new MezonSocketException("Ignored " + what + " from the server (" + count
 				+ " malformed so far); the connection stays up"));
 	}
 
@@ -899,79 +898,29 @@ public final class SocketSupervisor {
 		if (this.options.autoJoin() && forUs && event.channelType() != null && !event.channelId().isEmpty()) {
 			join(event.channelId(), event.channelType()).whenComplete((ignored, ex) -> {
 				if (ex != null) {
-					reportError(SocketErrors.unwrap(ex));
+					this.listeners.reportError(SocketErrors.unwrap(ex));
 				}
-				this.dispatcher.dispatchControl(() -> deliverChannelAdded(event.withJoined(ex == null)));
+				this.dispatcher.dispatchControl(
+						() -> this.listeners.deliver(SocketListener::onChannelAdded, event.withJoined(ex == null)));
 			});
 		}
 		else {
-			this.dispatcher.dispatchControl(() -> deliverChannelAdded(event));
+			this.dispatcher.dispatchControl(() -> this.listeners.deliver(SocketListener::onChannelAdded, event));
 		}
 	}
 
 	// Listeners
 
 	public Subscription addListener(SocketListener listener) {
-		Objects.requireNonNull(listener, "listener");
-		this.listeners.add(listener);
-		return () -> this.listeners.remove(listener);
+		return this.listeners.add(listener);
 	}
 
 	public void setErrorHandler(@Nullable Consumer<Throwable> handler) {
-		this.errorHandler = handler;
-	}
-
-	private <T> void deliver(BiConsumer<SocketListener, T> method, T event) {
-		for (SocketListener listener : this.listeners) {
-			try {
-				method.accept(listener, event);
-			}
-			catch (RuntimeException ex) {
-				reportHandlerFailure(ex);
-			}
-		}
-	}
-
-	private void deliverChannelAdded(ChannelAddedEvent event) {
-		for (SocketListener listener : this.listeners) {
-			try {
-				listener.onChannelAdded(event);
-			}
-			catch (RuntimeException ex) {
-				reportHandlerFailure(ex);
-			}
-		}
+		this.listeners.setErrorHandler(handler);
 	}
 
 	private void reportHandlerFailure(Throwable ex) {
-		reportError(new MezonException("A socket handler threw " + ex.getClass().getSimpleName()
-				+ ": " + ex.getMessage(), ex));
-	}
-
-	/** Tells the error handler and listeners, on the control lane. */
-	private void reportError(Throwable error) {
-		this.dispatcher.dispatchControl(() -> {
-			Consumer<Throwable> handler = this.errorHandler;
-			if (handler != null) {
-				try {
-					handler.accept(error);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Socket error handler threw", ex);
-				}
-			}
-			for (SocketListener listener : this.listeners) {
-				try {
-					listener.onError(error);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Socket listener {} threw from onError", listener, ex);
-				}
-			}
-			if (handler == null && this.listeners.isEmpty()) {
-				logger.warn("Socket error: {}", error.getMessage());
-			}
-		});
+		this.listeners.reportHandlerFailure(ex);
 	}
 
 	/** Guarded by lock. */
@@ -985,23 +934,7 @@ public final class SocketSupervisor {
 			this.nextReconnectAt = null;
 		}
 		logger.debug("Socket state {} -> {}", previous, next);
-		this.dispatcher.dispatchControl(() -> {
-			for (SocketListener listener : this.listeners) {
-				try {
-					listener.onConnectionStateChanged(previous, next);
-				}
-				catch (RuntimeException ex) {
-					reportHandlerFailure(ex);
-				}
-			}
-		});
-	}
-
-	private void notifyDisconnect() {
-		Runnable handler = this.disconnectHandler;
-		if (handler != null) {
-			this.dispatcher.dispatchControl(handler);
-		}
+		this.listeners.stateChanged(previous, next);
 	}
 
 	/** @return why the link last went down or failed to come up, or {@code null} if it never did */
