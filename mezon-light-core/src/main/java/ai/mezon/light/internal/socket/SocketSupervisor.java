@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -88,7 +87,7 @@ public final class SocketSupervisor {
 
 	private final EventDispatcher dispatcher;
 
-	private final Backoff backoff;
+	private final Reconnector reconnector;
 
 	private final TypingThrottle typingThrottle;
 
@@ -114,9 +113,6 @@ public final class SocketSupervisor {
 	/** Why the link last went down or failed to come up, for health reporting. */
 	private volatile @Nullable Throwable lastConnectionError;
 
-	/** When the next reconnect attempt is due, while one is scheduled. */
-	private volatile @Nullable Instant nextReconnectAt;
-
 	// Guarded by lock.
 
 	private ConnectionState state = ConnectionState.DISCONNECTED;
@@ -124,12 +120,6 @@ public final class SocketSupervisor {
 	private @Nullable Link link;
 
 	private @Nullable Link opening;
-
-	private int attempt;
-
-	private boolean forceRefresh;
-
-	private @Nullable ScheduledFuture<?> reconnectTask;
 
 	private @Nullable CompletableFuture<Void> connecting;
 
@@ -169,8 +159,9 @@ public final class SocketSupervisor {
 			}
 
 		});
-		this.backoff = new Backoff(options.reconnectInitialDelay(), options.reconnectMaxDelay(),
-				options.reconnectMultiplier());
+		this.reconnector = new Reconnector(this.lock, new Backoff(options.reconnectInitialDelay(),
+				options.reconnectMaxDelay(), options.reconnectMultiplier()), options.reconnectMaxAttempts(),
+				() -> ThreadLocalRandom.current().nextDouble(), SocketTimer::schedule);
 		this.typingThrottle = new TypingThrottle(options.typingInterval(), System::nanoTime);
 		this.catchUp = (options.catchUp() != null) ? new CatchUp(options.catchUp(), new CatchUp.History() {
 
@@ -212,8 +203,7 @@ public final class SocketSupervisor {
 			this.listeners.setDisconnectHandler(connectOptions.onDisconnect());
 			this.verbose = connectOptions.verbose();
 			this.retryFirstConnect = connectOptions.retryFirstConnect();
-			this.attempt = 0;
-			this.forceRefresh = false;
+			this.reconnector.reset();
 			result = new CompletableFuture<>();
 			this.connecting = result;
 			setState(ConnectionState.CONNECTING);
@@ -236,7 +226,7 @@ public final class SocketSupervisor {
 			pendingOpen = this.opening;
 			this.link = null;
 			this.opening = null;
-			cancelReconnect();
+			this.reconnector.cancel();
 			abandoned = new ArrayList<>(this.waiting);
 			this.waiting.clear();
 			connectFuture = this.connecting;
@@ -453,7 +443,7 @@ public final class SocketSupervisor {
 			this.link = candidate;
 			initial = (this.state == ConnectionState.CONNECTING);
 			if (initial) {
-				this.attempt = 0;
+				this.reconnector.resetAttempts();
 				setState(ConnectionState.CONNECTED);
 				queued = drainWaiting();
 				connectFuture = this.connecting;
@@ -552,8 +542,7 @@ public final class SocketSupervisor {
 			if (this.link != candidate || this.state != ConnectionState.RECONNECTING) {
 				return;
 			}
-			this.attempt = 0;
-			this.forceRefresh = false;
+			this.reconnector.reset();
 			setState(ConnectionState.CONNECTED);
 			queued = drainWaiting();
 		}
@@ -577,7 +566,7 @@ public final class SocketSupervisor {
 				candidate.markClosed();
 			}
 			if (SocketErrors.isUnauthorized(cause)) {
-				this.forceRefresh = true;
+				this.reconnector.refreshFirst();
 			}
 			this.lastConnectionError = error;
 			if (this.state == ConnectionState.CONNECTING && this.retryFirstConnect && this.options.reconnect()) {
@@ -658,15 +647,11 @@ public final class SocketSupervisor {
 
 	/** Guarded by lock. */
 	private void scheduleReconnect() {
-		int max = this.options.reconnectMaxAttempts();
-		if (max > 0 && this.attempt >= max) {
-			giveUp(new MezonSocketException("Gave up reconnecting after " + this.attempt + " attempt(s)"));
-			return;
+		// The timer thread only hands the attempt to the pool.
+		if (!this.reconnector.schedule(() -> execute(this::reconnectAttempt))) {
+			giveUp(new MezonSocketException("Gave up reconnecting after " + this.reconnector.attempts()
+					+ " attempt(s)"));
 		}
-		Duration delay = this.backoff.delay(this.attempt++, ThreadLocalRandom.current()::nextDouble);
-		cancelReconnect();
-		this.nextReconnectAt = Instant.now().plus(delay);
-		this.reconnectTask = SocketTimer.schedule(() -> execute(this::reconnectAttempt), delay);
 	}
 
 	/** Runs on the pool: it may refresh the session, a blocking REST call. */
@@ -676,14 +661,14 @@ public final class SocketSupervisor {
 			if (this.state != ConnectionState.RECONNECTING) {
 				return;
 			}
-			refresh = this.forceRefresh;
+			refresh = this.reconnector.mustRefresh();
 		}
 		try {
 			if (refresh || this.session.isExpired()) {
 				logger.debug("Refreshing the session before reconnecting");
 				this.session.refresh();
 				synchronized (this.lock) {
-					this.forceRefresh = false;
+					this.reconnector.refreshed();
 				}
 			}
 		}
@@ -720,15 +705,6 @@ public final class SocketSupervisor {
 		abandoned.forEach((request) -> request.fail(reason));
 		this.joined.clear();
 		this.listeners.reportError(reason);
-	}
-
-	/** Guarded by lock. */
-	private void cancelReconnect() {
-		ScheduledFuture<?> task = this.reconnectTask;
-		if (task != null) {
-			task.cancel(false);
-			this.reconnectTask = null;
-		}
 	}
 
 	/** Guarded by lock. */
@@ -931,7 +907,7 @@ public final class SocketSupervisor {
 		}
 		this.state = next;
 		if (next != ConnectionState.RECONNECTING) {
-			this.nextReconnectAt = null;
+			this.reconnector.noneDue();
 		}
 		logger.debug("Socket state {} -> {}", previous, next);
 		this.listeners.stateChanged(previous, next);
@@ -944,7 +920,7 @@ public final class SocketSupervisor {
 
 	/** @return when the next reconnect attempt is due, or {@code null} when none is scheduled */
 	public @Nullable Instant nextReconnectAt() {
-		return this.nextReconnectAt;
+		return this.reconnector.nextAttemptAt();
 	}
 
 	public SocketMetrics metrics() {
