@@ -89,6 +89,8 @@ public final class SocketSupervisor {
 
 	private final Reconnector reconnector;
 
+	private final Heartbeat heartbeat;
+
 	private final TypingThrottle typingThrottle;
 
 	/** Catch-up of missed messages, or {@code null} when not configured. */
@@ -162,6 +164,34 @@ public final class SocketSupervisor {
 		this.reconnector = new Reconnector(this.lock, new Backoff(options.reconnectInitialDelay(),
 				options.reconnectMaxDelay(), options.reconnectMultiplier()), options.reconnectMaxAttempts(),
 				() -> ThreadLocalRandom.current().nextDouble(), SocketTimer::schedule);
+		this.heartbeat = new Heartbeat(options.heartbeatInterval(), new Heartbeat.Host() {
+
+			@Override
+			public boolean isCurrent(Link link) {
+				return SocketSupervisor.this.link == link;
+			}
+
+			@Override
+			public boolean isReadingPaused() {
+				return SocketSupervisor.this.dispatcher.isPaused();
+			}
+
+			@Override
+			public CompletableFuture<?> ping(Link link, Duration timeout) {
+				return requestOn(link, FrameMapper.ping(), "Ping", timeout);
+			}
+
+			@Override
+			public void reportError(Throwable error) {
+				SocketSupervisor.this.listeners.reportError(error);
+			}
+
+			@Override
+			public void linkLost(Link link, @Nullable Throwable cause) {
+				SocketSupervisor.this.linkLost(link, cause);
+			}
+
+		}, SocketTimer::schedule, System::nanoTime);
 		this.typingThrottle = new TypingThrottle(options.typingInterval(), System::nanoTime);
 		this.catchUp = (options.catchUp() != null) ? new CatchUp(options.catchUp(), new CatchUp.History() {
 
@@ -454,7 +484,7 @@ public final class SocketSupervisor {
 			candidate.suspendReading();
 		}
 		logger.debug("Socket link {} open", candidate.id);
-		scheduleHeartbeat(candidate);
+		this.heartbeat.start(candidate);
 		if (initial) {
 			queued.forEach((request) -> candidate.send(request, this.options.legacyCid()));
 			if (connectFuture != null) {
@@ -713,47 +743,6 @@ public final class SocketSupervisor {
 		this.waiting.clear();
 		all.removeIf(Request::isDone);
 		return all;
-	}
-
-	// Heartbeat
-
-	private void scheduleHeartbeat(Link target) {
-		if (!target.isClosed()) {
-			SocketTimer.schedule(() -> heartbeat(target), this.options.heartbeatInterval());
-		}
-	}
-
-	/**
-	 * Sends a ping; the next one is armed once it is answered. A ping unanswered within the
-	 * interval means a dead link unless any frame arrived meanwhile or we paused reading
-	 * ourselves (backpressure), so slow handlers never look like a dead server.
-	 */
-	private void heartbeat(Link target) {
-		if (target.isClosed() || this.link != target) {
-			return;
-		}
-		if (this.dispatcher.isPaused()) {
-			scheduleHeartbeat(target);
-			return;
-		}
-		long sentAt = System.nanoTime();
-		Duration interval = this.options.heartbeatInterval();
-		requestOn(target, FrameMapper.ping(), "Ping", interval).whenComplete((pong, ex) -> {
-			Throwable cause = (ex != null) ? SocketErrors.unwrap(ex) : null;
-			if (cause == null || cause instanceof MezonServerErrorException) {
-				scheduleHeartbeat(target);
-			}
-			else if (cause instanceof MezonTimeoutException) {
-				if (this.dispatcher.isPaused() || target.lastFrameNanos() - sentAt > 0) {
-					scheduleHeartbeat(target);
-				}
-				else {
-					this.listeners.reportError(new MezonSocketException("No pong within " + interval.toMillis()
-							+ " ms: the connection is considered dead"));
-					linkLost(target, new MezonTimeoutException("Heartbeat", interval, null));
-				}
-			}
-		});
 	}
 
 	// Incoming frames (reading thread)
