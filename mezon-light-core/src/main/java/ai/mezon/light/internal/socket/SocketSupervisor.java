@@ -21,8 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
@@ -39,8 +37,6 @@ import ai.mezon.light.ConnectionState;
 import ai.mezon.light.HistoryDirection;
 import ai.mezon.light.Ids;
 import ai.mezon.light.MessageAck;
-import ai.mezon.light.MessageDeletion;
-import ai.mezon.light.MessageEdit;
 import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonServerErrorException;
 import ai.mezon.light.MezonSessionException;
@@ -53,7 +49,6 @@ import ai.mezon.light.SocketListener;
 import ai.mezon.light.SocketMetrics;
 import ai.mezon.light.SocketOptions;
 import ai.mezon.light.Subscription;
-import ai.mezon.light.TypingIndicator;
 import ai.mezon.light.proto.realtime.Envelope;
 
 /**
@@ -91,6 +86,8 @@ public final class SocketSupervisor {
 
 	private final Heartbeat heartbeat;
 
+	private final IncomingRouter router;
+
 	private final TypingThrottle typingThrottle;
 
 	/** Catch-up of missed messages, or {@code null} when not configured. */
@@ -102,13 +99,9 @@ public final class SocketSupervisor {
 
 	private final AtomicInteger linkIds = new AtomicInteger();
 
-	private final AtomicLong malformedFrames = new AtomicLong();
-
 	private final AtomicLong reconnects = new AtomicLong();
 
 	private final Object lock = new Object();
-
-	private volatile boolean verbose;
 
 	private volatile boolean retryFirstConnect;
 
@@ -206,6 +199,23 @@ public final class SocketSupervisor {
 			}
 
 		}, this.listeners::reportError) : null;
+		this.router = new IncomingRouter(this.dispatcher, this.listeners, this.catchUp, new IncomingRouter.Owner() {
+
+			@Override
+			public long catchUpEpoch(Link source, CatchUp catchUp) {
+				synchronized (SocketSupervisor.this.lock) {
+					// Read with the link, so a disconnect is either fully before this (link gone) or
+					// fences the epoch taken here.
+					return (SocketSupervisor.this.link == source) ? catchUp.epoch() : IncomingRouter.STALE;
+				}
+			}
+
+			@Override
+			public void channelAdded(ChannelAddedEvent event) {
+				onChannelAdded(event);
+			}
+
+		});
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		// Tomcat allocates these buffers whole for every connection (and the binary size again for
 		// the handshake response), so they stay small; Link assembles larger frames from parts.
@@ -231,7 +241,7 @@ public final class SocketSupervisor {
 			}
 			this.listeners.setErrorHandler(connectOptions.onError());
 			this.listeners.setDisconnectHandler(connectOptions.onDisconnect());
-			this.verbose = connectOptions.verbose();
+			this.router.setVerbose(connectOptions.verbose());
 			this.retryFirstConnect = connectOptions.retryFirstConnect();
 			this.reconnector.reset();
 			result = new CompletableFuture<>();
@@ -745,116 +755,14 @@ public final class SocketSupervisor {
 		return all;
 	}
 
-	// Incoming frames (reading thread)
+	// Incoming frames: Link's callbacks, on its reading thread.
 
 	void onFrame(Link source, ByteBuffer payload) {
-		EnvelopeCodec.Decoded decoded;
-		try {
-			decoded = EnvelopeCodec.decode(ByteString.copyFrom(payload));
-		}
-		catch (InvalidProtocolBufferException ex) {
-			onMalformed(source, "an undecodable binary frame");
-			return;
-		}
-		Envelope envelope = decoded.envelope();
-		if (this.verbose) {
-			logger.info("Socket <- {}{}", envelope.getMessageCase(), decoded.hasCid() ? " cid=" + decoded.cid() : "");
-		}
-		if (decoded.hasCid()) {
-			Request request = source.take(decoded.numericCid());
-			if (request != null) {
-				request.reply(envelope);
-			}
-			else {
-				logger.debug("Reply for unknown or expired cid {} ignored", decoded.cid());
-			}
-			return;
-		}
-		// Every channel event goes to its channel's lane, so edits, deletions, reactions and typing
-		// reach listeners in the order the server sent them relative to that channel's messages.
-		switch (envelope.getMessageCase()) {
-			case CHANNEL_MESSAGE -> onChannelMessage(source, envelope.getChannelMessage());
-			// Mezon servers (and the test server) announce edits and deletions as channel_message
-			// with code 1 or 2; these dedicated pushes are handled the same way for servers that send
-			// them instead. A server sending both forms for one change would be delivered twice.
-			case CHANNEL_MESSAGE_UPDATE -> {
-				MessageEdit edit = FrameMapper.edit(envelope.getChannelMessageUpdate(), this.listeners::reportError);
-				this.dispatcher.dispatchIncoming(envelope.getChannelMessageUpdate().getChannelId(),
-						() -> this.listeners.deliver(SocketListener::onMessageEdited, edit));
-			}
-			case CHANNEL_MESSAGE_REMOVE -> {
-				MessageDeletion deletion = FrameMapper.deletion(envelope.getChannelMessageRemove());
-				this.dispatcher.dispatchIncoming(envelope.getChannelMessageRemove().getChannelId(),
-						() -> this.listeners.deliver(SocketListener::onMessageDeleted, deletion));
-			}
-			case MESSAGE_REACTION_EVENT -> {
-				Reaction reaction = FrameMapper.reaction(envelope.getMessageReactionEvent());
-				this.dispatcher.dispatchIncoming(envelope.getMessageReactionEvent().getChannelId(),
-						() -> this.listeners.deliver(SocketListener::onReaction, reaction));
-			}
-			case MESSAGE_TYPING_EVENT -> {
-				TypingIndicator typing = FrameMapper.typing(envelope.getMessageTypingEvent());
-				this.dispatcher.dispatchIncoming(envelope.getMessageTypingEvent().getChannelId(),
-						() -> this.listeners.deliver(SocketListener::onTyping, typing));
-			}
-			case USER_CHANNEL_ADDED_EVENT -> onChannelAdded(FrameMapper.channelAdded(envelope.getUserChannelAddedEvent()));
-			case ERROR -> this.listeners.reportError(new MezonServerErrorException("Server push",
-					envelope.getError().getCode(), envelope.getError().getMessage()));
-			case PONG -> {
-				// An unsolicited pong: liveness already recorded.
-			}
-			// Event kinds this client does not handle (presence, clan and voice events of real
-			// servers) and field numbers it does not know land here and are skipped.
-			default -> logger.debug("Ignored pushed {}", envelope.getMessageCase());
-		}
-	}
-
-	/** Code 1 is an edit and code 2 a deletion, each for its own listeners; any other is a message. */
-	private void onChannelMessage(Link source, ai.mezon.light.proto.api.ChannelMessage proto) {
-		long lane = proto.getChannelId();
-		switch (proto.getCode()) {
-			case 1 -> {
-				MessageEdit edit = FrameMapper.edit(proto, this.listeners::reportError);
-				this.dispatcher.dispatchIncoming(lane,
-						() -> this.listeners.deliver(SocketListener::onMessageEdited, edit));
-			}
-			case 2 -> {
-				MessageDeletion deletion = FrameMapper.deletion(proto);
-				this.dispatcher.dispatchIncoming(lane,
-						() -> this.listeners.deliver(SocketListener::onMessageDeleted, deletion));
-			}
-			default -> {
-				ChannelMessage message = FrameMapper.message(proto, this.listeners::reportError);
-				CatchUp current = this.catchUp;
-				if (current == null) {
-					this.dispatcher.dispatchIncoming(lane,
-							() -> this.listeners.deliver(SocketListener::onChannelMessage, message));
-				}
-				else {
-					long epoch;
-					synchronized (this.lock) {
-						// A frame read from a link already lost or closed by disconnect() is left to the
-						// next catch-up: delivering it could race a fence, and (with several instances)
-						// the instance taking over. Read with the epoch, so a disconnect is either fully
-						// before this (link gone) or fences the epoch taken here.
-						if (this.link != source) {
-							logger.debug("Message {} from a closed link left to the next catch-up", proto.getMessageId());
-							return;
-						}
-						epoch = current.epoch();
-					}
-					long messageId = proto.getMessageId();
-					this.dispatcher.dispatchIncoming(lane, () -> current.deliver(lane, messageId, epoch,
-							() -> this.listeners.deliver(SocketListener::onChannelMessage, message)));
-				}
-			}
-		}
+		this.router.onFrame(source, payload);
 	}
 
 	void onMalformed(Link source, String what) {
-		long count = this.malformedFrames.incrementAndGet();
-		this.listeners.reportError(new MezonSocketException("Ignored " + what + " from the server (" + count
-				+ " malformed so far); the connection stays up"));
+		this.router.onMalformed(source, what);
 	}
 
 	private void onChannelAdded(ChannelAddedEvent event) {
@@ -914,7 +822,7 @@ public final class SocketSupervisor {
 
 	public SocketMetrics metrics() {
 		return new SocketMetrics(this.dispatcher.queued(), this.dispatcher.highWaterMark(),
-				this.dispatcher.capacity(), this.dispatcher.pauses(), this.malformedFrames.get(),
+				this.dispatcher.capacity(), this.dispatcher.pauses(), this.router.malformedFrames(),
 				this.reconnects.get());
 	}
 
