@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import ai.mezon.light.ChannelAddedEvent;
-import ai.mezon.light.ChannelMessage;
 import ai.mezon.light.ChannelType;
 import ai.mezon.light.ConnectOptions;
 import ai.mezon.light.ConnectionState;
@@ -87,6 +86,8 @@ public final class SocketSupervisor {
 	private final Heartbeat heartbeat;
 
 	private final IncomingRouter router;
+
+	private final CatchUpOnJoin catchUpOnJoin;
 
 	private final TypingThrottle typingThrottle;
 
@@ -199,6 +200,7 @@ public final class SocketSupervisor {
 			}
 
 		}, this.listeners::reportError) : null;
+		this.catchUpOnJoin = new CatchUpOnJoin(this.catchUp, this.dispatcher, this.listeners, this::execute);
 		this.router = new IncomingRouter(this.dispatcher, this.listeners, this.catchUp, new IncomingRouter.Owner() {
 
 			@Override
@@ -302,11 +304,8 @@ public final class SocketSupervisor {
 	public CompletableFuture<Void> join(String channelId, ChannelType type) {
 		long id = Ids.parse("channelId", channelId);
 		Duration timeout = this.options.requestTimeout().plus(this.options.joinWait());
-		// Held before the request goes out: a push may come before the join's answer.
-		EventDispatcher.Gate gate = holdForCatchUp(id);
-		CompletableFuture<Envelope> joining = request(FrameMapper.join(id, type), "Join " + describe(type) + " " + id,
-				timeout);
-		catchUpAfter(joining, id, gate);
+		CompletableFuture<Envelope> joining = this.catchUpOnJoin.join(id,
+				() -> request(FrameMapper.join(id, type), "Join " + describe(type) + " " + id, timeout));
 		return toCaller(joining.thenApply((reply) -> {
 			this.joined.put(id, type);
 			return null;
@@ -511,10 +510,8 @@ public final class SocketSupervisor {
 		List<CompletableFuture<?>> joins = new ArrayList<>();
 		for (Map.Entry<Long, ChannelType> entry : this.joined.entrySet()) {
 			long id = entry.getKey();
-			EventDispatcher.Gate gate = holdForCatchUp(id);
-			CompletableFuture<Envelope> rejoining = requestOn(target, FrameMapper.join(id, entry.getValue()),
-					"Rejoin channel " + id, this.options.requestTimeout());
-			catchUpAfter(rejoining, id, gate);
+			CompletableFuture<Envelope> rejoining = this.catchUpOnJoin.join(id, () -> requestOn(target,
+					FrameMapper.join(id, entry.getValue()), "Rejoin channel " + id, this.options.requestTimeout()));
 			joins.add(rejoining
 				.whenComplete((reply, ex) -> {
 					if (ex != null) {
@@ -527,53 +524,6 @@ public final class SocketSupervisor {
 				}));
 		}
 		return CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new));
-	}
-
-	// Catch-up
-
-	/**
-	 * With catch-up, holds the channel's lane until the missed messages are read, so that pushes
-	 * arriving once the server has the join wait behind them.
-	 */
-	private EventDispatcher.@Nullable Gate holdForCatchUp(long channelId) {
-		return (this.catchUp != null) ? this.dispatcher.gate(channelId) : null;
-	}
-
-	/**
-	 * Once joined, reads what was missed (on the pool: REST calls) and opens the gate with it; a
-	 * failed join opens it with nothing.
-	 */
-	private void catchUpAfter(CompletableFuture<Envelope> join, long channelId, EventDispatcher.@Nullable Gate gate) {
-		CatchUp current = this.catchUp;
-		if (current == null || gate == null) {
-			return;
-		}
-		long epoch = current.epoch();
-		join.whenComplete((reply, ex) -> {
-			if (ex != null) {
-				gate.open(List.of());
-				return;
-			}
-			execute(() -> {
-				List<Runnable> deliveries = new ArrayList<>();
-				try {
-					for (ai.mezon.light.proto.api.ChannelMessage proto : current.missed(channelId)) {
-						// A message created and deleted while away is gone: nothing to deliver. An edited one
-						// is new to us: delivered as a message, in its latest version.
-						if (proto.getCode() == 2) {
-							continue;
-						}
-						ChannelMessage message = FrameMapper.message(proto, this.listeners::reportError);
-						long messageId = proto.getMessageId();
-						deliveries.add(() -> current.deliver(channelId, messageId, epoch,
-								() -> this.listeners.deliver(SocketListener::onChannelMessage, message)));
-					}
-				}
-				finally {
-					gate.open(deliveries);
-				}
-			});
-		});
 	}
 
 	private void reconnected(Link candidate) {
