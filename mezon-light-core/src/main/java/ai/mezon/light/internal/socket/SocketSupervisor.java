@@ -51,14 +51,24 @@ import ai.mezon.light.Subscription;
 import ai.mezon.light.proto.realtime.Envelope;
 
 /**
- * The engine behind {@code LightSocket}: owns the current {@link Link}, the connection state
- * machine, requests and their deadlines, the heartbeat, reconnects with backoff (refreshing the
- * token first when needed, rejoining channels after), and dispatch to listeners.
+ * The engine behind {@code LightSocket}, and the coordinator of its parts: it owns the current
+ * {@link Link}, the connection state machine and the requests waiting for a link, and drives the
+ * link's life (open, lost, reconnect with refresh and rejoin). The parts, each one concern:
+ * {@link SocketListeners} (who hears what, and errors), {@link IncomingRouter} (frames to replies
+ * and typed events), {@link Heartbeat} (dead or quiet link), {@link Reconnector} (when to try
+ * again) and {@link CatchUpOnJoin} (missed messages around joins).
  *
- * <p>State changes happen under one lock and only enqueue work (listener calls, frames); nothing
- * blocking runs under it. Threads: frames are decoded on the container's reading thread;
- * listeners run on the dispatch executor; deadlines and heartbeats fire on one shared timer
- * thread and only complete futures; reconnect attempts (which may refresh the session, a blocking
+ * <p>Lock: {@code lock} guards the state, link, opening link, connect future and waiting
+ * requests here, and the {@link Reconnector}'s state (asserted there). The link is also read
+ * without it by flow control and {@link Heartbeat.Host#isCurrent}, which tolerate a stale value.
+ * The parts add no lock (the dispatcher's lanes and {@link CatchUp}'s fence are their own) and
+ * reach this one only by calling back into the supervisor ({@link IncomingRouter.Owner#catchUpEpoch},
+ * {@link Heartbeat.Host#linkLost}, requests). State changes happen under the lock and only enqueue
+ * work (listener calls, frames, timer tasks); nothing blocking runs under it.
+ *
+ * <p>Threads: frames are decoded and routed on the container's reading thread; listeners run on
+ * the dispatch executor; deadlines and heartbeats fire on one shared timer thread and only
+ * complete futures; reconnect attempts (which may refresh the session, a blocking
  * REST call), writes, and completion of the futures returned to callers run on this socket's own
  * daemon pool, so a caller's callback never runs on the I/O or timer thread.
  */
