@@ -90,7 +90,7 @@ public class FrameMapperBenchmark {
 	}
 
 	private static ChannelMessage incoming(byte[] frame) throws InvalidProtocolBufferException {
-		// As SocketSupervisor.onFrame: Tomcat hands a ByteBuffer, copied into a ByteString.
+		// As IncomingRouter.onFrame: Tomcat hands a ByteBuffer, copied into a ByteString.
 		EnvelopeCodec.Decoded decoded = EnvelopeCodec.decode(ByteString.copyFrom(frame));
 		return FrameMapper.message(decoded.envelope().getChannelMessage(), (problem) -> {
 		});

@@ -7,26 +7,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
@@ -36,15 +30,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import ai.mezon.light.ChannelAddedEvent;
-import ai.mezon.light.ChannelMessage;
 import ai.mezon.light.ChannelType;
 import ai.mezon.light.ConnectOptions;
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.HistoryDirection;
 import ai.mezon.light.Ids;
 import ai.mezon.light.MessageAck;
-import ai.mezon.light.MessageDeletion;
-import ai.mezon.light.MessageEdit;
 import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonServerErrorException;
 import ai.mezon.light.MezonSessionException;
@@ -57,18 +48,27 @@ import ai.mezon.light.SocketListener;
 import ai.mezon.light.SocketMetrics;
 import ai.mezon.light.SocketOptions;
 import ai.mezon.light.Subscription;
-import ai.mezon.light.TypingIndicator;
 import ai.mezon.light.proto.realtime.Envelope;
 
 /**
- * The engine behind {@code LightSocket}: owns the current {@link Link}, the connection state
- * machine, requests and their deadlines, the heartbeat, reconnects with backoff (refreshing the
- * token first when needed, rejoining channels after), and dispatch to listeners.
+ * The engine behind {@code LightSocket}, and the coordinator of its parts: it owns the current
+ * {@link Link}, the connection state machine and the requests waiting for a link, and drives the
+ * link's life (open, lost, reconnect with refresh and rejoin). The parts, each one concern:
+ * {@link SocketListeners} (who hears what, and errors), {@link IncomingRouter} (frames to replies
+ * and typed events), {@link Heartbeat} (dead or quiet link), {@link Reconnector} (when to try
+ * again) and {@link CatchUpOnJoin} (missed messages around joins).
  *
- * <p>State changes happen under one lock and only enqueue work (listener calls, frames); nothing
- * blocking runs under it. Threads: frames are decoded on the container's reading thread;
- * listeners run on the dispatch executor; deadlines and heartbeats fire on one shared timer
- * thread and only complete futures; reconnect attempts (which may refresh the session, a blocking
+ * <p>Lock: {@code lock} guards the state, link, opening link, connect future and waiting
+ * requests here, and the {@link Reconnector}'s state (asserted there). The link is also read
+ * without it by flow control and {@link Heartbeat.Host#isCurrent}, which tolerate a stale value.
+ * The parts add no lock (the dispatcher's lanes and {@link CatchUp}'s fence are their own) and
+ * reach this one only by calling back into the supervisor ({@link IncomingRouter.Owner#catchUpEpoch},
+ * {@link Heartbeat.Host#linkLost}, requests). State changes happen under the lock and only enqueue
+ * work (listener calls, frames, timer tasks); nothing blocking runs under it.
+ *
+ * <p>Threads: frames are decoded and routed on the container's reading thread; listeners run on
+ * the dispatch executor; deadlines and heartbeats fire on one shared timer thread and only
+ * complete futures; reconnect attempts (which may refresh the session, a blocking
  * REST call), writes, and completion of the futures returned to callers run on this socket's own
  * daemon pool, so a caller's callback never runs on the I/O or timer thread.
  */
@@ -91,38 +91,33 @@ public final class SocketSupervisor {
 
 	private final EventDispatcher dispatcher;
 
-	private final Backoff backoff;
+	private final Reconnector reconnector;
+
+	private final Heartbeat heartbeat;
+
+	private final IncomingRouter router;
+
+	private final CatchUpOnJoin catchUpOnJoin;
 
 	private final TypingThrottle typingThrottle;
 
 	/** Catch-up of missed messages, or {@code null} when not configured. */
 	private final @Nullable CatchUp catchUp;
 
-	private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
+	private final SocketListeners listeners;
 
 	private final Map<Long, ChannelType> joined = new ConcurrentHashMap<>();
 
 	private final AtomicInteger linkIds = new AtomicInteger();
 
-	private final AtomicLong malformedFrames = new AtomicLong();
-
 	private final AtomicLong reconnects = new AtomicLong();
 
 	private final Object lock = new Object();
-
-	private volatile @Nullable Consumer<Throwable> errorHandler;
-
-	private volatile @Nullable Runnable disconnectHandler;
-
-	private volatile boolean verbose;
 
 	private volatile boolean retryFirstConnect;
 
 	/** Why the link last went down or failed to come up, for health reporting. */
 	private volatile @Nullable Throwable lastConnectionError;
-
-	/** When the next reconnect attempt is due, while one is scheduled. */
-	private volatile @Nullable Instant nextReconnectAt;
 
 	// Guarded by lock.
 
@@ -131,12 +126,6 @@ public final class SocketSupervisor {
 	private @Nullable Link link;
 
 	private @Nullable Link opening;
-
-	private int attempt;
-
-	private boolean forceRefresh;
-
-	private @Nullable ScheduledFuture<?> reconnectTask;
 
 	private @Nullable CompletableFuture<Void> connecting;
 
@@ -152,7 +141,10 @@ public final class SocketSupervisor {
 		int socketId = socketIds.incrementAndGet();
 		this.pool = newPool("mezon-socket-" + socketId + "-");
 		Executor dispatch = (options.dispatchExecutor() != null) ? options.dispatchExecutor() : this.pool;
+		// Each needs the other: the dispatcher reports handler failures to the listeners (through
+		// a method, as they do not exist yet), which queue their calls on its control lane.
 		this.dispatcher = new EventDispatcher(dispatch, options.queueCapacity(), this::reportHandlerFailure);
+		this.listeners = new SocketListeners(this.dispatcher::dispatchControl);
 		this.dispatcher.setFlowControl(new EventDispatcher.FlowControl() {
 
 			@Override
@@ -173,8 +165,37 @@ public final class SocketSupervisor {
 			}
 
 		});
-		this.backoff = new Backoff(options.reconnectInitialDelay(), options.reconnectMaxDelay(),
-				options.reconnectMultiplier());
+		this.reconnector = new Reconnector(this.lock, new Backoff(options.reconnectInitialDelay(),
+				options.reconnectMaxDelay(), options.reconnectMultiplier()), options.reconnectMaxAttempts(),
+				() -> ThreadLocalRandom.current().nextDouble(), SocketTimer::schedule);
+		this.heartbeat = new Heartbeat(options.heartbeatInterval(), new Heartbeat.Host() {
+
+			@Override
+			public boolean isCurrent(Link link) {
+				return SocketSupervisor.this.link == link;
+			}
+
+			@Override
+			public boolean isReadingPaused() {
+				return SocketSupervisor.this.dispatcher.isPaused();
+			}
+
+			@Override
+			public CompletableFuture<?> ping(Link link, Duration timeout) {
+				return requestOn(link, FrameMapper.ping(), "Ping", timeout);
+			}
+
+			@Override
+			public void reportError(Throwable error) {
+				SocketSupervisor.this.listeners.reportError(error);
+			}
+
+			@Override
+			public void linkLost(Link link, @Nullable Throwable cause) {
+				SocketSupervisor.this.linkLost(link, cause);
+			}
+
+		}, SocketTimer::schedule, System::nanoTime);
 		this.typingThrottle = new TypingThrottle(options.typingInterval(), System::nanoTime);
 		this.catchUp = (options.catchUp() != null) ? new CatchUp(options.catchUp(), new CatchUp.History() {
 
@@ -188,7 +209,25 @@ public final class SocketSupervisor {
 				return session.history(channelId, 0, HistoryDirection.BEFORE, 1);
 			}
 
-		}, this::reportError) : null;
+		}, this.listeners::reportError) : null;
+		this.catchUpOnJoin = new CatchUpOnJoin(this.catchUp, this.dispatcher, this.listeners, this::execute);
+		this.router = new IncomingRouter(this.dispatcher, this.listeners, this.catchUp, new IncomingRouter.Owner() {
+
+			@Override
+			public long catchUpEpoch(Link source, CatchUp catchUp) {
+				synchronized (SocketSupervisor.this.lock) {
+					// Read with the link, so a disconnect is either fully before this (link gone) or
+					// fences the epoch taken here.
+					return (SocketSupervisor.this.link == source) ? catchUp.epoch() : IncomingRouter.STALE;
+				}
+			}
+
+			@Override
+			public void channelAdded(ChannelAddedEvent event) {
+				onChannelAdded(event);
+			}
+
+		});
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		// Tomcat allocates these buffers whole for every connection (and the binary size again for
 		// the handshake response), so they stay small; Link assembles larger frames from parts.
@@ -212,12 +251,11 @@ public final class SocketSupervisor {
 				return CompletableFuture.failedFuture(
 						new MezonSocketException("Socket is already connected. Call disconnect() first."));
 			}
-			this.errorHandler = connectOptions.onError();
-			this.disconnectHandler = connectOptions.onDisconnect();
-			this.verbose = connectOptions.verbose();
+			this.listeners.setErrorHandler(connectOptions.onError());
+			this.listeners.setDisconnectHandler(connectOptions.onDisconnect());
+			this.router.setVerbose(connectOptions.verbose());
 			this.retryFirstConnect = connectOptions.retryFirstConnect();
-			this.attempt = 0;
-			this.forceRefresh = false;
+			this.reconnector.reset();
 			result = new CompletableFuture<>();
 			this.connecting = result;
 			setState(ConnectionState.CONNECTING);
@@ -240,7 +278,7 @@ public final class SocketSupervisor {
 			pendingOpen = this.opening;
 			this.link = null;
 			this.opening = null;
-			cancelReconnect();
+			this.reconnector.cancel();
 			abandoned = new ArrayList<>(this.waiting);
 			this.waiting.clear();
 			connectFuture = this.connecting;
@@ -262,7 +300,7 @@ public final class SocketSupervisor {
 			}
 		}
 		this.joined.clear();
-		notifyDisconnect();
+		this.listeners.disconnected();
 	}
 
 	public ConnectionState state() {
@@ -276,11 +314,8 @@ public final class SocketSupervisor {
 	public CompletableFuture<Void> join(String channelId, ChannelType type) {
 		long id = Ids.parse("channelId", channelId);
 		Duration timeout = this.options.requestTimeout().plus(this.options.joinWait());
-		// Held before the request goes out: a push may come before the join's answer.
-		EventDispatcher.Gate gate = holdForCatchUp(id);
-		CompletableFuture<Envelope> joining = request(FrameMapper.join(id, type), "Join " + describe(type) + " " + id,
-				timeout);
-		catchUpAfter(joining, id, gate);
+		CompletableFuture<Envelope> joining = this.catchUpOnJoin.join(id,
+				() -> request(FrameMapper.join(id, type), "Join " + describe(type) + " " + id, timeout));
 		return toCaller(joining.thenApply((reply) -> {
 			this.joined.put(id, type);
 			return null;
@@ -457,7 +492,7 @@ public final class SocketSupervisor {
 			this.link = candidate;
 			initial = (this.state == ConnectionState.CONNECTING);
 			if (initial) {
-				this.attempt = 0;
+				this.reconnector.resetAttempts();
 				setState(ConnectionState.CONNECTED);
 				queued = drainWaiting();
 				connectFuture = this.connecting;
@@ -468,7 +503,7 @@ public final class SocketSupervisor {
 			candidate.suspendReading();
 		}
 		logger.debug("Socket link {} open", candidate.id);
-		scheduleHeartbeat(candidate);
+		this.heartbeat.start(candidate);
 		if (initial) {
 			queued.forEach((request) -> candidate.send(request, this.options.legacyCid()));
 			if (connectFuture != null) {
@@ -485,10 +520,8 @@ public final class SocketSupervisor {
 		List<CompletableFuture<?>> joins = new ArrayList<>();
 		for (Map.Entry<Long, ChannelType> entry : this.joined.entrySet()) {
 			long id = entry.getKey();
-			EventDispatcher.Gate gate = holdForCatchUp(id);
-			CompletableFuture<Envelope> rejoining = requestOn(target, FrameMapper.join(id, entry.getValue()),
-					"Rejoin channel " + id, this.options.requestTimeout());
-			catchUpAfter(rejoining, id, gate);
+			CompletableFuture<Envelope> rejoining = this.catchUpOnJoin.join(id, () -> requestOn(target,
+					FrameMapper.join(id, entry.getValue()), "Rejoin channel " + id, this.options.requestTimeout()));
 			joins.add(rejoining
 				.whenComplete((reply, ex) -> {
 					if (ex != null) {
@@ -496,58 +529,11 @@ public final class SocketSupervisor {
 							// The server refuses us now (e.g. removed from the channel): stop rejoining it.
 							this.joined.remove(id);
 						}
-						reportError(ex);
+						this.listeners.reportError(ex);
 					}
 				}));
 		}
 		return CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new));
-	}
-
-	// Catch-up
-
-	/**
-	 * With catch-up, holds the channel's lane until the missed messages are read, so that pushes
-	 * arriving once the server has the join wait behind them.
-	 */
-	private EventDispatcher.@Nullable Gate holdForCatchUp(long channelId) {
-		return (this.catchUp != null) ? this.dispatcher.gate(channelId) : null;
-	}
-
-	/**
-	 * Once joined, reads what was missed (on the pool: REST calls) and opens the gate with it; a
-	 * failed join opens it with nothing.
-	 */
-	private void catchUpAfter(CompletableFuture<Envelope> join, long channelId, EventDispatcher.@Nullable Gate gate) {
-		CatchUp current = this.catchUp;
-		if (current == null || gate == null) {
-			return;
-		}
-		long epoch = current.epoch();
-		join.whenComplete((reply, ex) -> {
-			if (ex != null) {
-				gate.open(List.of());
-				return;
-			}
-			execute(() -> {
-				List<Runnable> deliveries = new ArrayList<>();
-				try {
-					for (ai.mezon.light.proto.api.ChannelMessage proto : current.missed(channelId)) {
-						// A message created and deleted while away is gone: nothing to deliver. An edited one
-						// is new to us: delivered as a message, in its latest version.
-						if (proto.getCode() == 2) {
-							continue;
-						}
-						ChannelMessage message = FrameMapper.message(proto, this::reportError);
-						long messageId = proto.getMessageId();
-						deliveries.add(() -> current.deliver(channelId, messageId, epoch,
-								() -> deliver(SocketListener::onChannelMessage, message)));
-					}
-				}
-				finally {
-					gate.open(deliveries);
-				}
-			});
-		});
 	}
 
 	private void reconnected(Link candidate) {
@@ -556,8 +542,7 @@ public final class SocketSupervisor {
 			if (this.link != candidate || this.state != ConnectionState.RECONNECTING) {
 				return;
 			}
-			this.attempt = 0;
-			this.forceRefresh = false;
+			this.reconnector.reset();
 			setState(ConnectionState.CONNECTED);
 			queued = drainWaiting();
 		}
@@ -581,7 +566,7 @@ public final class SocketSupervisor {
 				candidate.markClosed();
 			}
 			if (SocketErrors.isUnauthorized(cause)) {
-				this.forceRefresh = true;
+				this.reconnector.refreshFirst();
 			}
 			this.lastConnectionError = error;
 			if (this.state == ConnectionState.CONNECTING && this.retryFirstConnect && this.options.reconnect()) {
@@ -611,7 +596,7 @@ public final class SocketSupervisor {
 		}
 		else {
 			logger.debug("Reconnect attempt failed: {}", error.getMessage());
-			reportError(error);
+			this.listeners.reportError(error);
 		}
 	}
 
@@ -650,7 +635,7 @@ public final class SocketSupervisor {
 		MezonSocketException down = new MezonSocketException("Socket connection lost: " + reason);
 		abandoned.forEach((request) -> request.fail(down));
 		lost.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "link lost"));
-		notifyDisconnect();
+		this.listeners.disconnected();
 	}
 
 	static MezonSocketException lostException(String operation) {
@@ -662,15 +647,11 @@ public final class SocketSupervisor {
 
 	/** Guarded by lock. */
 	private void scheduleReconnect() {
-		int max = this.options.reconnectMaxAttempts();
-		if (max > 0 && this.attempt >= max) {
-			giveUp(new MezonSocketException("Gave up reconnecting after " + this.attempt + " attempt(s)"));
-			return;
+		// The timer thread only hands the attempt to the pool.
+		if (!this.reconnector.schedule(() -> execute(this::reconnectAttempt))) {
+			giveUp(new MezonSocketException("Gave up reconnecting after " + this.reconnector.attempts()
+					+ " attempt(s)"));
 		}
-		Duration delay = this.backoff.delay(this.attempt++, ThreadLocalRandom.current()::nextDouble);
-		cancelReconnect();
-		this.nextReconnectAt = Instant.now().plus(delay);
-		this.reconnectTask = SocketTimer.schedule(() -> execute(this::reconnectAttempt), delay);
 	}
 
 	/** Runs on the pool: it may refresh the session, a blocking REST call. */
@@ -680,14 +661,14 @@ public final class SocketSupervisor {
 			if (this.state != ConnectionState.RECONNECTING) {
 				return;
 			}
-			refresh = this.forceRefresh;
+			refresh = this.reconnector.mustRefresh();
 		}
 		try {
 			if (refresh || this.session.isExpired()) {
 				logger.debug("Refreshing the session before reconnecting");
 				this.session.refresh();
 				synchronized (this.lock) {
-					this.forceRefresh = false;
+					this.reconnector.refreshed();
 				}
 			}
 		}
@@ -709,7 +690,7 @@ public final class SocketSupervisor {
 				}
 			}
 			if (!hopeless) {
-				reportError(error);
+				this.listeners.reportError(error);
 			}
 			return;
 		}
@@ -723,16 +704,7 @@ public final class SocketSupervisor {
 		List<Request> abandoned = drainWaiting();
 		abandoned.forEach((request) -> request.fail(reason));
 		this.joined.clear();
-		reportError(reason);
-	}
-
-	/** Guarded by lock. */
-	private void cancelReconnect() {
-		ScheduledFuture<?> task = this.reconnectTask;
-		if (task != null) {
-			task.cancel(false);
-			this.reconnectTask = null;
-		}
+		this.listeners.reportError(reason);
 	}
 
 	/** Guarded by lock. */
@@ -743,154 +715,14 @@ public final class SocketSupervisor {
 		return all;
 	}
 
-	// Heartbeat
-
-	private void scheduleHeartbeat(Link target) {
-		if (!target.isClosed()) {
-			SocketTimer.schedule(() -> heartbeat(target), this.options.heartbeatInterval());
-		}
-	}
-
-	/**
-	 * Sends a ping; the next one is armed once it is answered. A ping unanswered within the
-	 * interval means a dead link unless any frame arrived meanwhile or we paused reading
-	 * ourselves (backpressure), so slow handlers never look like a dead server.
-	 */
-	private void heartbeat(Link target) {
-		if (target.isClosed() || this.link != target) {
-			return;
-		}
-		if (this.dispatcher.isPaused()) {
-			scheduleHeartbeat(target);
-			return;
-		}
-		long sentAt = System.nanoTime();
-		Duration interval = this.options.heartbeatInterval();
-		requestOn(target, FrameMapper.ping(), "Ping", interval).whenComplete((pong, ex) -> {
-			Throwable cause = (ex != null) ? SocketErrors.unwrap(ex) : null;
-			if (cause == null || cause instanceof MezonServerErrorException) {
-				scheduleHeartbeat(target);
-			}
-			else if (cause instanceof MezonTimeoutException) {
-				if (this.dispatcher.isPaused() || target.lastFrameNanos() - sentAt > 0) {
-					scheduleHeartbeat(target);
-				}
-				else {
-					reportError(new MezonSocketException("No pong within " + interval.toMillis()
-							+ " ms: the connection is considered dead"));
-					linkLost(target, new MezonTimeoutException("Heartbeat", interval, null));
-				}
-			}
-		});
-	}
-
-	// Incoming frames (reading thread)
+	// Incoming frames: Link's callbacks, on its reading thread.
 
 	void onFrame(Link source, ByteBuffer payload) {
-		EnvelopeCodec.Decoded decoded;
-		try {
-			decoded = EnvelopeCodec.decode(ByteString.copyFrom(payload));
-		}
-		catch (InvalidProtocolBufferException ex) {
-			onMalformed(source, "an undecodable binary frame");
-			return;
-		}
-		Envelope envelope = decoded.envelope();
-		if (this.verbose) {
-			logger.info("Socket <- {}{}", envelope.getMessageCase(), decoded.hasCid() ? " cid=" + decoded.cid() : "");
-		}
-		if (decoded.hasCid()) {
-			Request request = source.take(decoded.numericCid());
-			if (request != null) {
-				request.reply(envelope);
-			}
-			else {
-				logger.debug("Reply for unknown or expired cid {} ignored", decoded.cid());
-			}
-			return;
-		}
-		// Every channel event goes to its channel's lane, so edits, deletions, reactions and typing
-		// reach listeners in the order the server sent them relative to that channel's messages.
-		switch (envelope.getMessageCase()) {
-			case CHANNEL_MESSAGE -> onChannelMessage(source, envelope.getChannelMessage());
-			// Mezon servers (and the test server) announce edits and deletions as channel_message
-			// with code 1 or 2; these dedicated pushes are handled the same way for servers that send
-			// them instead. A server sending both forms for one change would be delivered twice.
-			case CHANNEL_MESSAGE_UPDATE -> {
-				MessageEdit edit = FrameMapper.edit(envelope.getChannelMessageUpdate(), this::reportError);
-				this.dispatcher.dispatchIncoming(envelope.getChannelMessageUpdate().getChannelId(),
-						() -> deliver(SocketListener::onMessageEdited, edit));
-			}
-			case CHANNEL_MESSAGE_REMOVE -> {
-				MessageDeletion deletion = FrameMapper.deletion(envelope.getChannelMessageRemove());
-				this.dispatcher.dispatchIncoming(envelope.getChannelMessageRemove().getChannelId(),
-						() -> deliver(SocketListener::onMessageDeleted, deletion));
-			}
-			case MESSAGE_REACTION_EVENT -> {
-				Reaction reaction = FrameMapper.reaction(envelope.getMessageReactionEvent());
-				this.dispatcher.dispatchIncoming(envelope.getMessageReactionEvent().getChannelId(),
-						() -> deliver(SocketListener::onReaction, reaction));
-			}
-			case MESSAGE_TYPING_EVENT -> {
-				TypingIndicator typing = FrameMapper.typing(envelope.getMessageTypingEvent());
-				this.dispatcher.dispatchIncoming(envelope.getMessageTypingEvent().getChannelId(),
-						() -> deliver(SocketListener::onTyping, typing));
-			}
-			case USER_CHANNEL_ADDED_EVENT -> onChannelAdded(FrameMapper.channelAdded(envelope.getUserChannelAddedEvent()));
-			case ERROR -> reportError(new MezonServerErrorException("Server push", envelope.getError().getCode(),
-					envelope.getError().getMessage()));
-			case PONG -> {
-				// An unsolicited pong: liveness already recorded.
-			}
-			// Event kinds this client does not handle (presence, clan and voice events of real
-			// servers) and field numbers it does not know land here and are skipped.
-			default -> logger.debug("Ignored pushed {}", envelope.getMessageCase());
-		}
-	}
-
-	/** Code 1 is an edit and code 2 a deletion, each for its own listeners; any other is a message. */
-	private void onChannelMessage(Link source, ai.mezon.light.proto.api.ChannelMessage proto) {
-		long lane = proto.getChannelId();
-		switch (proto.getCode()) {
-			case 1 -> {
-				MessageEdit edit = FrameMapper.edit(proto, this::reportError);
-				this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onMessageEdited, edit));
-			}
-			case 2 -> {
-				MessageDeletion deletion = FrameMapper.deletion(proto);
-				this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onMessageDeleted, deletion));
-			}
-			default -> {
-				ChannelMessage message = FrameMapper.message(proto, this::reportError);
-				CatchUp current = this.catchUp;
-				if (current == null) {
-					this.dispatcher.dispatchIncoming(lane, () -> deliver(SocketListener::onChannelMessage, message));
-				}
-				else {
-					long epoch;
-					synchronized (this.lock) {
-						// A frame read from a link already lost or closed by disconnect() is left to the
-						// next catch-up: delivering it could race a fence, and (with several instances)
-						// the instance taking over. Read with the epoch, so a disconnect is either fully
-						// before this (link gone) or fences the epoch taken here.
-						if (this.link != source) {
-							logger.debug("Message {} from a closed link left to the next catch-up", proto.getMessageId());
-							return;
-						}
-						epoch = current.epoch();
-					}
-					long messageId = proto.getMessageId();
-					this.dispatcher.dispatchIncoming(lane, () -> current.deliver(lane, messageId, epoch,
-							() -> deliver(SocketListener::onChannelMessage, message)));
-				}
-			}
-		}
+		this.router.onFrame(source, payload);
 	}
 
 	void onMalformed(Link source, String what) {
-		long count = this.malformedFrames.incrementAndGet();
-		reportError(new MezonSocketException("Ignored " + what + " from the server (" + count
-				+ " malformed so far); the connection stays up"));
+		this.router.onMalformed(source, what);
 	}
 
 	private void onChannelAdded(ChannelAddedEvent event) {
@@ -899,79 +731,29 @@ public final class SocketSupervisor {
 		if (this.options.autoJoin() && forUs && event.channelType() != null && !event.channelId().isEmpty()) {
 			join(event.channelId(), event.channelType()).whenComplete((ignored, ex) -> {
 				if (ex != null) {
-					reportError(SocketErrors.unwrap(ex));
+					this.listeners.reportError(SocketErrors.unwrap(ex));
 				}
-				this.dispatcher.dispatchControl(() -> deliverChannelAdded(event.withJoined(ex == null)));
+				this.dispatcher.dispatchControl(
+						() -> this.listeners.deliver(SocketListener::onChannelAdded, event.withJoined(ex == null)));
 			});
 		}
 		else {
-			this.dispatcher.dispatchControl(() -> deliverChannelAdded(event));
+			this.dispatcher.dispatchControl(() -> this.listeners.deliver(SocketListener::onChannelAdded, event));
 		}
 	}
 
 	// Listeners
 
 	public Subscription addListener(SocketListener listener) {
-		Objects.requireNonNull(listener, "listener");
-		this.listeners.add(listener);
-		return () -> this.listeners.remove(listener);
+		return this.listeners.add(listener);
 	}
 
 	public void setErrorHandler(@Nullable Consumer<Throwable> handler) {
-		this.errorHandler = handler;
-	}
-
-	private <T> void deliver(BiConsumer<SocketListener, T> method, T event) {
-		for (SocketListener listener : this.listeners) {
-			try {
-				method.accept(listener, event);
-			}
-			catch (RuntimeException ex) {
-				reportHandlerFailure(ex);
-			}
-		}
-	}
-
-	private void deliverChannelAdded(ChannelAddedEvent event) {
-		for (SocketListener listener : this.listeners) {
-			try {
-				listener.onChannelAdded(event);
-			}
-			catch (RuntimeException ex) {
-				reportHandlerFailure(ex);
-			}
-		}
+		this.listeners.setErrorHandler(handler);
 	}
 
 	private void reportHandlerFailure(Throwable ex) {
-		reportError(new MezonException("A socket handler threw " + ex.getClass().getSimpleName()
-				+ ": " + ex.getMessage(), ex));
-	}
-
-	/** Tells the error handler and listeners, on the control lane. */
-	private void reportError(Throwable error) {
-		this.dispatcher.dispatchControl(() -> {
-			Consumer<Throwable> handler = this.errorHandler;
-			if (handler != null) {
-				try {
-					handler.accept(error);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Socket error handler threw", ex);
-				}
-			}
-			for (SocketListener listener : this.listeners) {
-				try {
-					listener.onError(error);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Socket listener {} threw from onError", listener, ex);
-				}
-			}
-			if (handler == null && this.listeners.isEmpty()) {
-				logger.warn("Socket error: {}", error.getMessage());
-			}
-		});
+		this.listeners.reportHandlerFailure(ex);
 	}
 
 	/** Guarded by lock. */
@@ -982,26 +764,10 @@ public final class SocketSupervisor {
 		}
 		this.state = next;
 		if (next != ConnectionState.RECONNECTING) {
-			this.nextReconnectAt = null;
+			this.reconnector.noneDue();
 		}
 		logger.debug("Socket state {} -> {}", previous, next);
-		this.dispatcher.dispatchControl(() -> {
-			for (SocketListener listener : this.listeners) {
-				try {
-					listener.onConnectionStateChanged(previous, next);
-				}
-				catch (RuntimeException ex) {
-					reportHandlerFailure(ex);
-				}
-			}
-		});
-	}
-
-	private void notifyDisconnect() {
-		Runnable handler = this.disconnectHandler;
-		if (handler != null) {
-			this.dispatcher.dispatchControl(handler);
-		}
+		this.listeners.stateChanged(previous, next);
 	}
 
 	/** @return why the link last went down or failed to come up, or {@code null} if it never did */
@@ -1011,12 +777,12 @@ public final class SocketSupervisor {
 
 	/** @return when the next reconnect attempt is due, or {@code null} when none is scheduled */
 	public @Nullable Instant nextReconnectAt() {
-		return this.nextReconnectAt;
+		return this.reconnector.nextAttemptAt();
 	}
 
 	public SocketMetrics metrics() {
 		return new SocketMetrics(this.dispatcher.queued(), this.dispatcher.highWaterMark(),
-				this.dispatcher.capacity(), this.dispatcher.pauses(), this.malformedFrames.get(),
+				this.dispatcher.capacity(), this.dispatcher.pauses(), this.router.malformedFrames(),
 				this.reconnects.get());
 	}
 

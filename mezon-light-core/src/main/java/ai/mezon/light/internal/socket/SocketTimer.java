@@ -1,6 +1,7 @@
 package ai.mezon.light.internal.socket;
 
 import java.time.Duration;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,15 @@ final class SocketTimer {
 	private static final ScheduledThreadPoolExecutor timer = create();
 
 	private SocketTimer() {
+	}
+
+	/** The timer as a collaborator sees it, so that a test can run time by hand; {@code SocketTimer::schedule}. */
+	@FunctionalInterface
+	interface Scheduler {
+
+		/** @return the scheduled task, to cancel */
+		Future<?> schedule(Runnable task, Duration delay);
+
 	}
 
 	static ScheduledFuture<?> schedule(Runnable task, Duration delay) {

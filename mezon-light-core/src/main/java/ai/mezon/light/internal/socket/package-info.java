@@ -1,6 +1,7 @@
 /**
  * The real-time socket's machinery behind {@link ai.mezon.light.LightSocket}: frame codec,
- * request correlation, the connection supervisor (heartbeat, reconnect), and ordered dispatch.
+ * request correlation and routing, the connection supervisor and its parts (listeners, heartbeat,
+ * reconnect, catch-up on join), and ordered dispatch.
  */
 @NullMarked
 package ai.mezon.light.internal.socket;
