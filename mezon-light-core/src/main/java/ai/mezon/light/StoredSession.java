@@ -18,8 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record StoredSession(SessionData data, long version) {
 
-	private static final JsonMapper JSON = JsonMapper.shared();
-
 	/** The JSON key holding the version beside the exported session's keys. */
 	public static final String VERSION_KEY = "version";
 
@@ -31,9 +29,9 @@ public record StoredSession(SessionData data, long version) {
 
 	/** @return the JSON form: the exported session's keys and {@code version} */
 	public String toJson() {
-		ObjectNode node = JSON.valueToTree(this.data);
+		ObjectNode node = Json.MAPPER.valueToTree(this.data);
 		node.put(VERSION_KEY, this.version);
-		return JSON.writeValueAsString(node);
+		return Json.MAPPER.writeValueAsString(node);
 	}
 
 	/**
@@ -45,13 +43,13 @@ public record StoredSession(SessionData data, long version) {
 	 */
 	public static StoredSession fromJson(String json) {
 		try {
-			JsonNode node = JSON.readTree(json);
+			JsonNode node = Json.MAPPER.readTree(json);
 			if (node == null || !node.isObject()) {
 				throw new MezonSessionException("Stored session is not a JSON object");
 			}
 			JsonNode version = node.get(VERSION_KEY);
 			long v = (version != null && version.canConvertToLong()) ? Math.max(1, version.asLong()) : 1;
-			return new StoredSession(JSON.treeToValue(node, SessionData.class), v);
+			return new StoredSession(Json.MAPPER.treeToValue(node, SessionData.class), v);
 		}
 		catch (JacksonException ex) {
 			// The parser's message may quote the input, which holds tokens: keep only the type.
@@ -62,6 +60,17 @@ public record StoredSession(SessionData data, long version) {
 	@Override
 	public String toString() {
 		return "StoredSession[version=" + this.version + ", data=" + this.data + "]";
+	}
+
+	/**
+	 * Holds the mapper, so that only the JSON form initialises Jackson's data binding: the
+	 * in-memory store creates a {@code StoredSession} on every save, at start-up included, and
+	 * never needs JSON.
+	 */
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.shared();
+
 	}
 
 }

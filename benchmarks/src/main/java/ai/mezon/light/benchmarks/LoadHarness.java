@@ -79,6 +79,8 @@ public final class LoadHarness {
 			if (selected("inbound")) {
 				inbound(fixture, "1 channel", List.of(fixture.dm));
 				inbound(fixture, "100 channels", fixture.groups);
+				inboundThroughStarter(fixture, "1 channel", List.of(fixture.dm));
+				inboundThroughStarter(fixture, "100 channels", fixture.groups);
 			}
 			if (selected("outbound")) {
 				for (int inFlight : new int[] { 1, 16, 256 }) {
@@ -138,6 +140,30 @@ public final class LoadHarness {
 		ratioRow("inbound, " + label + " (msg/s to handler)", sdk, raw, 0.80, "≥ 80 % of raw");
 		System.out.printf("Inbound %s, %d messages: SDK %s, raw %s (load %s)%n", label, count, sdk.describe(),
 				raw.describe(), loadAverage());
+	}
+
+	/**
+	 * Inbound to an {@code @EventListener} through the starter ({@link StarterInbound}), interleaved
+	 * with raw and with the SDK's handler so the bridge's own cost shows beside both.
+	 */
+	private void inboundThroughStarter(Fixture fixture, String label, List<TestChannel> channels) throws Exception {
+		Runs starter = new Runs();
+		Runs sdk = new Runs();
+		Runs raw = new Runs();
+		int count = count(100_000);
+		// One unreported run: the first Boot context in this JVM loads Spring's classes.
+		Inbound.run(fixture, StarterInbound.EVENT_LISTENER, channels, 1, count(30_000), CAP);
+		for (int r = 0; r < this.rounds; r++) {
+			starter.add(Inbound.run(fixture, StarterInbound.EVENT_LISTENER, channels, 1, count, CAP));
+			sdk.add(Inbound.run(fixture, Inbound.SDK_HANDLER, channels, 1, count, CAP));
+			raw.add(Inbound.run(fixture, Inbound.RAW, channels, 1, count, CAP));
+		}
+		ratioRow("inbound through the starter to an @EventListener, " + label + " (msg/s)", starter, raw, 0.80,
+				"≥ 80 % of raw");
+		System.out.printf("Inbound through the starter %s, %d messages: @EventListener %s, SDK handler %s, raw %s;"
+				+ " @EventListener/SDK %.0f %% (CPU %.0f %%) (load %s)%n", label, count, starter.describe(), sdk.describe(),
+				raw.describe(), 100 * starter.rate.median() / sdk.rate.median(),
+				100 * sdk.cpu.median() / starter.cpu.median(), loadAverage());
 	}
 
 	private void outbound(Fixture fixture, int inFlight) throws Exception {
@@ -251,9 +277,17 @@ public final class LoadHarness {
 				"--mezon.allow-insecure-transport=true"));
 		Map<String, Series> run = new LinkedHashMap<>();
 		Map<String, Series> jvm = new LinkedHashMap<>();
+		// Where the enabled variants spend it: see StartupProbe's SPLIT line.
+		List<String> parts = List.of("client", "socket", "signin_warm", "connect_warm");
+		Map<String, Map<String, Series>> split = new LinkedHashMap<>();
 		variants.keySet().forEach((key) -> {
 			run.put(key, new Series());
 			jvm.put(key, new Series());
+			if (key.startsWith("enabled")) {
+				Map<String, Series> each = new LinkedHashMap<>();
+				parts.forEach((part) -> each.put(part, new Series()));
+				split.put(key, each);
+			}
 		});
 		int repeats = Math.max(3, this.rounds + 2);
 		for (int r = 0; r < repeats; r++) {
@@ -262,12 +296,19 @@ public final class LoadHarness {
 						Duration.ofSeconds(60));
 				run.get(variant.getKey()).add(ChildJvm.value(out, "STARTUP", "run"));
 				jvm.get(variant.getKey()).add(ChildJvm.value(out, "STARTUP", "jvm"));
+				if (split.containsKey(variant.getKey())) {
+					split.get(variant.getKey()).forEach((part, series) -> series.add(ChildJvm.value(out, "SPLIT", part)));
+				}
 			}
 		}
 		for (String key : variants.keySet()) {
 			System.out.printf("Start-up, Mezon auto-configuration %s: SpringApplication.run %s ms, JVM start → ready %s ms%n",
 					key, run.get(key).describe("%.0f"), jvm.get(key).describe("%.0f"));
 		}
+		split.forEach((key, each) -> System.out.printf("Start-up split, %s (ms): LightClient bean cold %s, warm again %s;"
+				+ " socket lifecycle start cold %s, connect warm again %s%n", key, each.get("client").describe("%.0f"),
+				each.get("signin_warm").describe("%.1f"), each.get("socket").describe("%.0f"),
+				each.get("connect_warm").describe("%.1f")));
 		double added = jvm.get("enabled").median() - jvm.get("excluded").median();
 		this.summary.add(String.format("| start-up added by the starter, enabled vs excluded (ms, JVM start → ready) | "
 				+ "%.0f → %.0f | – | +%.0f ms | ≤ 300 ms | %s |", jvm.get("excluded").median(), jvm.get("enabled").median(),

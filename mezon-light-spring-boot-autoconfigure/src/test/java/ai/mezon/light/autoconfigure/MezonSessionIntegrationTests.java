@@ -2,6 +2,7 @@ package ai.mezon.light.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.MezonTestServerExtension;
@@ -48,6 +50,26 @@ class MezonSessionIntegrationTests {
 	}
 
 	@Test
+	void restClientIsBuiltOnlyWhenACallNeedsItAndOncePerClient() {
+		TestUser bot = this.server.get().createUser("bot");
+		AtomicInteger firstBuilds = new AtomicInteger();
+		try (ConfigurableApplicationContext first = start(bot, firstBuilds)) {
+			// Signing in with the id token needs it while starting.
+			assertThat(firstBuilds).hasValue(1);
+		}
+		AtomicInteger secondBuilds = new AtomicInteger();
+		try (ConfigurableApplicationContext second = start(bot, secondBuilds)) {
+			// Restored from the store and connected: no REST call, so no REST client yet.
+			assertThat(second.getBean(LightSocket.class).isConnected()).isTrue();
+			assertThat(secondBuilds).hasValue(0);
+			LightClient client = second.getBean(LightClient.class);
+			client.refreshSession();
+			client.refreshSession();
+			assertThat(secondBuilds).hasValue(1);
+		}
+	}
+
+	@Test
 	void revokedTokensAreReplacedByAuthenticatingAgainWithTheIdToken() {
 		TestUser bot = this.server.get().createUser("bot");
 		try (ConfigurableApplicationContext context = start(bot)) {
@@ -65,8 +87,15 @@ class MezonSessionIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(TestUser bot) {
+		return start(bot, new AtomicInteger());
+	}
+
+	/** @param restClientBuilds counts the REST client builders the application customises */
+	private ConfigurableApplicationContext start(TestUser bot, AtomicInteger restClientBuilds) {
 		MezonTestServer mezon = this.server.get();
+		MezonRestClientCustomizer counter = (builder) -> restClientBuilds.incrementAndGet();
 		return new SpringApplicationBuilder(BotApplication.class).web(WebApplicationType.NONE)
+			.initializers((context) -> context.getBeanFactory().registerSingleton("restClientBuilds", counter))
 			.properties("mezon.gateway-url=" + mezon.baseUrl(), "mezon.id-token=" + MezonTestServer.TEST_ID_TOKEN,
 					"mezon.user-id=" + bot.idString(), "mezon.username=" + bot.username(),
 					"mezon.session-store.type=file", "mezon.session-store.file.path=" + this.sessions,

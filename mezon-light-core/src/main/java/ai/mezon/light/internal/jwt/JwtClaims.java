@@ -1,17 +1,18 @@
 package ai.mezon.light.internal.jwt;
 
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import ai.mezon.light.MezonSessionException;
+import ai.mezon.light.internal.json.FlatJson;
+import ai.mezon.light.internal.json.FlatJson.Member;
 
 /**
  * The claims of a Mezon JWT that the client reads (PROTOCOL.md §3). Signatures are not verified:
@@ -24,8 +25,6 @@ import ai.mezon.light.MezonSessionException;
  */
 public record JwtClaims(Instant expiresAt, @Nullable String userId, @Nullable String username,
 		Map<String, String> vars) {
-
-	private static final JsonMapper JSON = JsonMapper.shared();
 
 	/**
 	 * Decodes the payload of a three-part JWT.
@@ -41,39 +40,43 @@ public record JwtClaims(Instant expiresAt, @Nullable String userId, @Nullable St
 			throw new MezonSessionException("Invalid " + what + ": expected 3 dot-separated parts, found "
 					+ parts.length);
 		}
-		JsonNode payload;
+		Map<String, Member> payload;
 		try {
-			// The URL decoder accepts both padded and unpadded input; decoding to UTF-8 keeps
-			// non-ASCII usernames intact (the JS SDK's atob() mangles them).
-			byte[] json = Base64.getUrlDecoder().decode(parts[1]);
-			payload = JSON.readTree(new String(json, StandardCharsets.UTF_8));
+			// The URL decoder accepts both padded and unpadded input; the parser reads the bytes as
+			// UTF-8, which keeps non-ASCII usernames intact (the JS SDK's atob() mangles them).
+			// Streaming, not data binding: every session is parsed while the application starts.
+			payload = FlatJson.readObject(Base64.getUrlDecoder().decode(parts[1]));
 		}
 		catch (IllegalArgumentException | JacksonException ex) {
 			throw new MezonSessionException("Invalid " + what + ": payload is not base64url-encoded JSON");
 		}
-		if (payload == null || !payload.isObject()) {
+		if (payload == null) {
 			throw new MezonSessionException("Invalid " + what + ": payload is not a JSON object");
 		}
-		JsonNode exp = payload.get("exp");
+		Member exp = payload.get("exp");
 		if (exp == null || !exp.isNumber()) {
 			throw new MezonSessionException("Invalid " + what + ": missing numeric exp claim");
 		}
 		Map<String, String> vars = new LinkedHashMap<>();
-		JsonNode vrs = payload.get("vrs");
+		Member vrs = payload.get("vrs");
 		if (vrs != null && vrs.isObject()) {
-			vrs.properties().forEach((entry) -> vars.put(entry.getKey(), text(entry.getValue())));
+			Map<String, Member> members = FlatJson.readObject(Objects.requireNonNull(vrs.text()));
+			if (members != null) {
+				members.forEach((name, value) -> vars.put(name, text(value)));
+			}
 		}
-		return new JwtClaims(Instant.ofEpochSecond(exp.asLong()), optionalText(payload.get("uid")),
-				optionalText(payload.get("usn")), Map.copyOf(vars));
+		return new JwtClaims(Instant.ofEpochSecond(new BigDecimal(Objects.requireNonNull(exp.text())).longValue()),
+				optionalText(payload.get("uid")), optionalText(payload.get("usn")), Map.copyOf(vars));
 	}
 
-	private static @Nullable String optionalText(@Nullable JsonNode node) {
-		return (node == null || node.isNull()) ? null : text(node);
+	private static @Nullable String optionalText(@Nullable Member member) {
+		return (member == null || member.text() == null) ? null : member.text();
 	}
 
-	private static String text(JsonNode node) {
-		// uid is a 64-bit number in JSON; asText keeps all its digits (no double rounding).
-		return node.isValueNode() ? node.asString() : node.toString();
+	private static String text(Member member) {
+		// Numbers keep every digit as written (a 64-bit uid never goes through a double); objects
+		// and arrays come as their JSON; null as an empty string.
+		return (member.text() != null) ? member.text() : "";
 	}
 
 }

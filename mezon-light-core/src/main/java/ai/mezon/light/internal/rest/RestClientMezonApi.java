@@ -20,13 +20,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -36,6 +35,8 @@ import ai.mezon.light.MezonApiException;
 import ai.mezon.light.MezonAuthenticationException;
 import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonTimeoutException;
+import ai.mezon.light.internal.json.FlatJson;
+import ai.mezon.light.internal.json.FlatJson.Member;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.ChannelMessageList;
 import ai.mezon.light.proto.api.CreateChannelDescRequest;
@@ -53,6 +54,8 @@ import ai.mezon.light.proto.api.UploadAttachmentRequest;
  * response whose body has not been read by then. Exceptions and log lines name the call and the
  * host only: tokens travel in headers and bodies, and the presigned upload URL is never shown with
  * its query.
+ *
+ * <p>The {@link RestClient} is built on the first call, not with the API: see {@link #restClient()}.
  */
 public final class RestClientMezonApi implements MezonRestApi {
 
@@ -62,23 +65,59 @@ public final class RestClientMezonApi implements MezonRestApi {
 
 	static final String API_PATH = "/mezon.api.Mezon/";
 
-	private static final JsonMapper JSON = JsonMapper.shared();
-
-	private final RestClient restClient;
+	private final LightClientOptions options;
 
 	private final Duration timeout;
 
+	private final Object restClientMonitor = new Object();
+
+	private volatile @Nullable RestClient restClient;
+
+	/**
+	 * Creates the API; its {@link RestClient} (and the JDK {@link HttpClient} under it) is built
+	 * on the first call.
+	 * @param options the timeout and the {@link LightClientOptions#restClientBuilder() builder}
+	 * to start from
+	 */
 	public RestClientMezonApi(LightClientOptions options) {
+		this.options = options;
 		this.timeout = options.requestTimeout();
+	}
+
+	/**
+	 * Builds the {@link RestClient} on first use. Why lazily: a client resumed from a stored or
+	 * configured session makes no REST call while the application starts (the socket needs none),
+	 * and building the JDK {@link HttpClient} initialises the default {@code SSLContext}, the
+	 * client's selector thread and some thousand classes: most of what this SDK added to start-up.
+	 */
+	private RestClient restClient() {
+		RestClient client = this.restClient;
+		if (client == null) {
+			synchronized (this.restClientMonitor) {
+				client = this.restClient;
+				if (client == null) {
+					client = buildRestClient();
+					this.restClient = client;
+				}
+			}
+		}
+		return client;
+	}
+
+	private RestClient buildRestClient() {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(this.timeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(this.timeout);
-		this.restClient = options.restClientBuilder()
+		return this.options.restClientBuilder()
 			.requestFactory(requestFactory)
-			.configureMessageConverters((converters) -> converters.registerDefaults()
+			// Only what the calls here use: byte[] bodies and protobuf. Not registerDefaults(),
+			// which builds a JSON mapper of its own (Jackson's data binding, ~400 classes) even when
+			// the builder is Boot's, whose converters already use the application's mapper.
+			.configureMessageConverters((converters) -> converters
+				.addCustomConverter(new ByteArrayHttpMessageConverter())
 				.addCustomConverter(new ProtobufMessageConverter()))
 			.build();
 	}
@@ -90,12 +129,12 @@ public final class RestClientMezonApi implements MezonRestApi {
 		body.put("id_token", idToken);
 		body.put("user_id", userId);
 		body.put("username", username);
-		byte[] json = JSON.writeValueAsBytes(body);
+		byte[] json = FlatJson.writeObject(body);
 		String call = "authenticate";
 		long started = System.nanoTime();
 		Reply reply;
 		try {
-			reply = this.restClient.post()
+			reply = restClient().post()
 				.uri(gateway.resolve(AUTHENTICATE_PATH))
 				.headers(basicAuth(serverKey))
 				// The JSON body is labelled application/proto, as the reference client does: it is
@@ -123,15 +162,15 @@ public final class RestClientMezonApi implements MezonRestApi {
 	}
 
 	private static GatewaySession parseGatewaySession(Reply reply) {
-		JsonNode answer;
+		Map<String, Member> answer;
 		try {
-			answer = JSON.readTree(reply.body());
+			answer = FlatJson.readObject(reply.body());
 		}
 		catch (JacksonException ex) {
 			// No cause: a parser message could quote the body, and the body holds tokens.
 			throw new MezonAuthenticationException("Gateway answered malformed JSON", reply.status(), null);
 		}
-		if (answer == null || !answer.isObject()) {
+		if (answer == null) {
 			throw new MezonAuthenticationException("Gateway answered no JSON object", reply.status(), null);
 		}
 		List<String> missing = new ArrayList<>();
@@ -147,10 +186,11 @@ public final class RestClientMezonApi implements MezonRestApi {
 		return new GatewaySession(token, refreshToken, apiUrl, wsUrl, userId);
 	}
 
-	private static String field(JsonNode answer, String name, List<String> missing) {
-		JsonNode node = answer.get(name);
+	private static String field(Map<String, Member> answer, String name, List<String> missing) {
+		Member member = answer.get(name);
 		// user_id may come as a JSON number or (int64 in grpc-gateway style) a string.
-		String value = (node != null && (node.isString() || node.isNumber())) ? node.asString().trim() : "";
+		String text = (member != null && (member.isString() || member.isNumber())) ? member.text() : null;
+		String value = (text != null) ? text.trim() : "";
 		if (value.isEmpty()) {
 			missing.add(name);
 		}
@@ -186,7 +226,7 @@ public final class RestClientMezonApi implements MezonRestApi {
 		long started = System.nanoTime();
 		int status;
 		try {
-			status = this.restClient.method(HttpMethod.PUT)
+			status = restClient().method(HttpMethod.PUT)
 				.uri(presignedUrl)
 				.contentType(MediaType.parseMediaType(contentType))
 				.body(body)
@@ -211,7 +251,7 @@ public final class RestClientMezonApi implements MezonRestApi {
 		long started = System.nanoTime();
 		T answer;
 		try {
-			answer = this.restClient.post()
+			answer = restClient().post()
 				.uri(uri)
 				.headers(auth)
 				.contentType(ProtobufMessageConverter.APPLICATION_PROTO)

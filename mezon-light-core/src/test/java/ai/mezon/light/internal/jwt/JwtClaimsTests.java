@@ -28,6 +28,21 @@ class JwtClaimsTests {
 	}
 
 	@Test
+	void varsThatAreNotStringsKeepTheirJsonAndNullIsEmpty() {
+		String token = TestJwts.jwt("{\"exp\":1,\"uid\":null,\"vrs\":{\"o\":{\"a\":[1,\"x\"]},\"b\":true,\"z\":null}}");
+		JwtClaims claims = JwtClaims.parse(token, "token");
+		assertThat(claims.userId()).isNull();
+		assertThat(claims.vars()).containsExactlyInAnyOrderEntriesOf(Map.of("o", "{\"a\":[1,\"x\"]}", "b", "true", "z", ""));
+	}
+
+	@Test
+	void refusesTrailingContentAfterThePayload() {
+		assertThatExceptionOfType(MezonSessionException.class)
+			.isThrownBy(() -> JwtClaims.parse(TestJwts.jwt("{\"exp\":1} x"), "token"))
+			.withMessageContaining("not base64url-encoded JSON");
+	}
+
+	@Test
 	void optionalClaimsMayBeAbsent() {
 		JwtClaims claims = JwtClaims.parse(TestJwts.jwt("{\"exp\":5}"), "token");
 		assertThat(claims.userId()).isNull();

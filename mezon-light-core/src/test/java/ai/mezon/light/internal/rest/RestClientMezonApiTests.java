@@ -6,9 +6,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -16,6 +21,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.web.client.RestClient;
 
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.MezonApiException;
@@ -100,6 +107,42 @@ class RestClientMezonApiTests {
 		assertThat(sent.accept()).isEqualTo("application/proto");
 		assertThat(sent.authorization()).isEqualTo("Bearer the-token");
 		assertThat(sent.body()).isEqualTo(request.toByteArray());
+	}
+
+	@Test
+	void buildsItsRestClientOnTheFirstCallOnly() {
+		AtomicInteger builders = new AtomicInteger();
+		LightClientOptions options = LightClientOptions.builder().requestTimeout(NORMAL_TIMEOUT).restClientBuilder(() -> {
+			builders.incrementAndGet();
+			return RestClient.builder();
+		}).build();
+		RestClientMezonApi lazy = new RestClientMezonApi(options);
+		// A client resumed from a session makes no call while the application starts: nothing built yet.
+		assertThat(builders).hasValue(0);
+		answer(200, Session.newBuilder().setToken("t").build().toByteArray());
+		lazy.refreshSession(this.base, "k", SessionRefreshRequest.newBuilder().setToken("r").build());
+		lazy.refreshSession(this.base, "k", SessionRefreshRequest.newBuilder().setToken("r").build());
+		assertThat(builders).hasValue(1);
+	}
+
+	@Test
+	void concurrentFirstCallsShareOneRestClient() throws Exception {
+		AtomicInteger builders = new AtomicInteger();
+		LightClientOptions options = LightClientOptions.builder().requestTimeout(NORMAL_TIMEOUT).restClientBuilder(() -> {
+			builders.incrementAndGet();
+			return RestClient.builder();
+		}).build();
+		RestClientMezonApi lazy = new RestClientMezonApi(options);
+		answer(200, Session.newBuilder().setToken("t").build().toByteArray());
+		List<Future<Session>> calls = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			calls.add(this.executor.submit(() -> lazy.refreshSession(this.base, "k",
+					SessionRefreshRequest.newBuilder().setToken("r").build())));
+		}
+		for (Future<Session> call : calls) {
+			assertThat(call.get(30, TimeUnit.SECONDS).getToken()).isEqualTo("t");
+		}
+		assertThat(builders).hasValue(1);
 	}
 
 	@Test
