@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * that go from one ready lane to the next (a batch of {@value #BATCH} events each, so a busy
  * channel does not starve the others) and, when none is ready, wait a few microseconds for one
  * before giving their thread back. A thread hand-off (an executor task, a wake-up) is thus paid
- * per burst, not per event or per channel woken. At most {@link #DEFAULT_WORKERS} workers run
+ * per burst, not per event or per channel woken; the {@link Executor} may be any (the socket's
+ * cached pool by default), the workers only need it to start tasks. At most {@link #DEFAULT_WORKERS} workers run
  * lanes at once <em>unless</em> handlers are stuck: a watchdog on the shared timer counts the
  * workers that have been inside one handler for a whole check period as stalled and lets as many
  * more start, so a handler that blocks holds up only its own channel (the others wait one or two
@@ -60,13 +61,15 @@ final class EventDispatcher {
 	/**
 	 * Workers running lanes at once when none is stalled: more than the cores only adds hand-offs
 	 * and contention (measured, BENCHMARKS.md); a stalled handler does not count against it.
+	 * A system property for measurements ({@code mezon.dispatch.workers}), not a supported setting.
 	 */
 	static final int DEFAULT_WORKERS = Integer.getInteger("mezon.dispatch.workers",
 			Math.max(2, Runtime.getRuntime().availableProcessors()));
 
 	/**
 	 * How long a worker with nothing to run waits for a lane before giving its thread back: about
-	 * the time the reading thread takes for a few frames, so a burst keeps its worker.
+	 * the time the reading thread takes for a few frames, so a burst keeps its worker. Like
+	 * {@link #DEFAULT_WORKERS}, a system property for measurements, not a supported setting.
 	 */
 	static final long SPIN_NANOS = Long.getLong("mezon.dispatch.spinNanos", 20_000);
 
@@ -408,7 +411,9 @@ final class EventDispatcher {
 			long deadline = System.nanoTime() + SPIN_NANOS;
 			boolean found = false;
 			while (!found && System.nanoTime() - deadline < 0) {
-				Thread.onSpinWait();
+				// Yield rather than spin: on a busy machine the reading thread that would make a lane
+				// ready may need this core (measured: less CPU per event than Thread.onSpinWait()).
+				Thread.yield();
 				found = !dispatcher.ready.isEmpty();
 			}
 			dispatcher.spinning.decrementAndGet();
@@ -478,7 +483,10 @@ final class EventDispatcher {
 
 		/** @return whether this call made the lane ready */
 		boolean schedule() {
-			if (this.scheduled.compareAndSet(false, true)) {
+			// Read first: while a worker runs the lane (a burst on one channel) the flag is set, and
+			// a failed compare-and-set would still take the cache line from that worker. The worker
+			// clears the flag before it looks at the queue again, so an event is never left behind.
+			if (!this.scheduled.get() && this.scheduled.compareAndSet(false, true)) {
 				EventDispatcher.this.ready.add(this);
 				signal();
 				return true;
