@@ -131,6 +131,15 @@ final class Inbound {
 				}
 				fixture.server.sendRawAs(fixture.sender, channels.get(i % channels.size()), Fixture.CONTENT);
 			}
+			long seen = -1;
+			while (!done.await(1, TimeUnit.SECONDS) && System.nanoTime() - deadline < 0) {
+				// No progress for a whole second: show where the receivers stand (queued, paused...).
+				if (delivered.get() == seen) {
+					System.out.printf("  (stalled: %d of %d delivered) %s%n", seen, expected,
+							targets.stream().map(Target::diagnostics).toList());
+				}
+				seen = delivered.get();
+			}
 			if (!done.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 				System.out.printf("  (capped: %d of %d delivered, all injected) %s%n", delivered.get(), expected,
 						targets.stream().map(Target::diagnostics).toList());

@@ -18,7 +18,7 @@ class EventDispatcherFlowControlTests {
 	@Test
 	void pauseTakenAfterHandlersDrainedTheQueueIsUndone() {
 		List<String> calls = new CopyOnWriteArrayList<>();
-		// Holds the lanes' tasks until the fourth, then runs them all in the reading thread: the
+		// Holds the workers until the fourth, then runs them all in the reading thread: the
 		// handlers drain the whole queue between the event that fills it and the pause.
 		List<Runnable> held = new ArrayList<>();
 		Executor executor = (task) -> {
@@ -29,7 +29,9 @@ class EventDispatcherFlowControlTests {
 				all.forEach(Runnable::run);
 			}
 		};
+		// One worker per lane (the limit is 4), so the fourth event submits the fourth worker.
 		EventDispatcher dispatcher = new EventDispatcher(executor, 4, (ex) -> {
+		}, 4, (task, delay) -> {
 		});
 		dispatcher.setFlowControl(new EventDispatcher.FlowControl() {
 
