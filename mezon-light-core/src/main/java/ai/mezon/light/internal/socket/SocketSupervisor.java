@@ -114,6 +114,12 @@ public final class SocketSupervisor {
 
 	private final Object lock = new Object();
 
+	/**
+	 * Orders read suspends (reading thread) and resumes (pool) as the dispatcher decided them.
+	 * Reentrant: a resume may process buffered frames, and so decide a pause, on its own thread.
+	 */
+	private final Object flowLock = new Object();
+
 	private volatile boolean retryFirstConnect;
 
 	/** Why the link last went down or failed to come up, for health reporting. */
@@ -151,7 +157,9 @@ public final class SocketSupervisor {
 			public void pauseReading() {
 				Link current = SocketSupervisor.this.link;
 				if (current != null) {
-					current.suspendReading();
+					synchronized (SocketSupervisor.this.flowLock) {
+						current.suspendReading();
+					}
 				}
 			}
 
@@ -160,7 +168,16 @@ public final class SocketSupervisor {
 				Link current = SocketSupervisor.this.link;
 				if (current != null) {
 					// Resuming may process buffered frames on the calling thread: not a handler's.
-					execute(current::resumeReading);
+					execute(() -> {
+						// The decision was taken earlier on another thread: a pause decided since
+						// then must win, or a stale resume would undo it (suspend and resume must
+						// reach Tomcat in the order they were decided).
+						synchronized (SocketSupervisor.this.flowLock) {
+							if (!SocketSupervisor.this.dispatcher.isPaused()) {
+								current.resumeReading();
+							}
+						}
+					});
 				}
 			}
 

@@ -2,10 +2,13 @@ package ai.mezon.light.test.internal.ws;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Queue;
+import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.websocket.CloseReason;
@@ -23,6 +26,8 @@ final class ClientConnection {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClientConnection.class);
 
+	private static final Executor RETRY = CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS);
+
 	final long id;
 
 	final long userId;
@@ -33,7 +38,7 @@ final class ClientConnection {
 
 	private final Session session;
 
-	private final Queue<ByteBuffer> outbound = new ConcurrentLinkedQueue<>();
+	private final Deque<ByteBuffer> outbound = new ConcurrentLinkedDeque<>();
 
 	private final AtomicBoolean sending = new AtomicBoolean();
 
@@ -70,8 +75,17 @@ final class ClientConnection {
 			try {
 				this.session.getAsyncRemote().sendBinary(next, this::sent);
 			}
+			catch (IllegalStateException ex) {
+				// Tomcat may call a send's completion handler before its remote endpoint has left
+				// the writing state: a send started from the handler is then refused. Put the frame
+				// back and try again a moment later; dropping the flag here instead would strand the
+				// queue until some other frame is enqueued.
+				this.outbound.addFirst(next);
+				RETRY.execute(this::sendNext);
+			}
 			catch (RuntimeException ex) {
 				logger.debug("Send to connection {} failed: {}", this.id, ex.toString());
+				this.outbound.clear();
 				this.sending.set(false);
 			}
 			return;
