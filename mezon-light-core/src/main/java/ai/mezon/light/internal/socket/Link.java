@@ -61,6 +61,9 @@ final class Link extends AbstractWebSocketHandler {
 
 	private final Map<Integer, Request> pending = new ConcurrentHashMap<>();
 
+	/** Queued (by identity) to send a WebSocket ping instead of a data frame. */
+	private static final byte[] PING = new byte[0];
+
 	private final Queue<byte[]> outbound = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean writing = new AtomicBoolean();
@@ -244,6 +247,13 @@ final class Link extends AbstractWebSocketHandler {
 			// Frames read while we were paused must not count as silence.
 			touch();
 			ws.resume();
+			// Tomcat's client loses a wake-up here: a suspend from a handler stops processing with
+			// frames left in its input buffer, and may start the next socket read anyway. A resume
+			// before that read completes does not process them; they wait for the next bytes from
+			// the server, which at the end of a burst come only with the heartbeat (a ~10 s stall).
+			// A ping makes the server answer with a pong, whose arrival processes them. One small
+			// control frame per pause; harmless when nothing was left.
+			write(PING);
 		}
 	}
 
@@ -276,7 +286,12 @@ final class Link extends AbstractWebSocketHandler {
 				if (current == null || !current.isOpen()) {
 					throw new IOException("session closed");
 				}
-				current.getBasicRemote().sendBinary(ByteBuffer.wrap(frame));
+				if (frame == PING) {
+					current.getBasicRemote().sendPing(ByteBuffer.allocate(0));
+				}
+				else {
+					current.getBasicRemote().sendBinary(ByteBuffer.wrap(frame));
+				}
 			}
 			catch (IOException | RuntimeException ex) {
 				this.writing.set(false);
