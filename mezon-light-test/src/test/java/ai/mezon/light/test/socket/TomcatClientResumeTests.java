@@ -36,8 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code SUSPENDING_PROCESS}). A {@code resume()} before that read completes only switches the
  * state back to {@code PROCESSING}: the frames left in the buffer wait for the next bytes from the
  * server. At the end of a burst there are none, until the SDK's heartbeat (the ~10 s stall the
- * inbound benchmark saw). These tests pin that behaviour and the SDK's way out: a ping after the
- * resume makes the server send a pong, whose arrival processes the frames left.
+ * inbound benchmark saw). With {@code receive(false)} fewer than {@link #FRAMES} frames arrive on
+ * Tomcat 11.0.22 (seen when this was written); that depends on how the bytes happen to be read,
+ * so it is not asserted here. What is asserted is the SDK's way out ({@code Link.resumeReading}):
+ * a ping after the resume makes the server send a pong, whose arrival processes the frames left.
  */
 class TomcatClientResumeTests {
 
@@ -83,11 +85,6 @@ class TomcatClientResumeTests {
 	void stop() throws Exception {
 		this.tomcat.stop();
 		this.tomcat.destroy();
-	}
-
-	@Test
-	void resumeWhileAReadIsPendingLeavesBufferedFramesUnprocessed() throws Exception {
-		assertThat(receive(false)).as("frames processed within 2 s of the resume").isLessThan(FRAMES);
 	}
 
 	@Test
