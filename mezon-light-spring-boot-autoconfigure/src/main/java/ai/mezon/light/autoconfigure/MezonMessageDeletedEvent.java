@@ -1,7 +1,5 @@
 package ai.mezon.light.autoconfigure;
 
-import org.springframework.context.ApplicationEvent;
-
 import ai.mezon.light.MessageDeletion;
 
 /**
@@ -10,11 +8,9 @@ import ai.mezon.light.MessageDeletion;
  * dispatch threads, in order per channel, and not for the bot's own user's deletions (made from
  * another session or instance) unless {@code mezon.events.include-own-messages=true}.
  */
-public class MezonMessageDeletedEvent extends ApplicationEvent {
+public class MezonMessageDeletedEvent extends MezonChannelEvent {
 
 	private final MessageDeletion deletion;
-
-	private final boolean fromSelf;
 
 	/**
 	 * @param template the template answers go through (the event's source)
@@ -22,9 +18,8 @@ public class MezonMessageDeletedEvent extends ApplicationEvent {
 	 * @param fromSelf whether the bot's own user made it
 	 */
 	public MezonMessageDeletedEvent(MezonTemplate template, MessageDeletion deletion, boolean fromSelf) {
-		super(template);
+		super(template, fromSelf);
 		this.deletion = deletion;
-		this.fromSelf = fromSelf;
 	}
 
 	/** @return the deletion as received */
@@ -33,6 +28,7 @@ public class MezonMessageDeletedEvent extends ApplicationEvent {
 	}
 
 	/** @return the channel id (decimal) */
+	@Override
 	public String getChannelId() {
 		return this.deletion.channelId();
 	}
@@ -43,24 +39,15 @@ public class MezonMessageDeletedEvent extends ApplicationEvent {
 	}
 
 	/** @return the author's user id, or {@code ""} when the server did not say */
+	@Override
 	public String getSenderId() {
 		return this.deletion.senderId();
-	}
-
-	/** @return whether the bot's own user deleted it (from another session or instance) */
-	public boolean isFromSelf() {
-		return this.fromSelf;
-	}
-
-	/** @return the template answers go through */
-	public MezonTemplate getTemplate() {
-		return (MezonTemplate) getSource();
 	}
 
 	@Override
 	public String toString() {
 		return "MezonMessageDeletedEvent[channel=" + this.deletion.channelId() + ", message="
-				+ this.deletion.messageId() + ", sender=" + this.deletion.senderId() + ", fromSelf=" + this.fromSelf
+				+ this.deletion.messageId() + ", sender=" + this.deletion.senderId() + ", fromSelf=" + isFromSelf()
 				+ "]";
 	}
 

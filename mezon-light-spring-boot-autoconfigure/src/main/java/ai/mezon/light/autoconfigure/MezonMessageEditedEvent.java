@@ -1,7 +1,5 @@
 package ai.mezon.light.autoconfigure;
 
-import org.springframework.context.ApplicationEvent;
-
 import ai.mezon.light.MessageEdit;
 
 /**
@@ -17,11 +15,9 @@ import ai.mezon.light.MessageEdit;
  * }
  * }</pre>
  */
-public class MezonMessageEditedEvent extends ApplicationEvent {
+public class MezonMessageEditedEvent extends MezonChannelEvent {
 
 	private final MessageEdit edit;
-
-	private final boolean fromSelf;
 
 	/**
 	 * @param template the template answers go through (the event's source)
@@ -29,9 +25,8 @@ public class MezonMessageEditedEvent extends ApplicationEvent {
 	 * @param fromSelf whether the bot's own user made it
 	 */
 	public MezonMessageEditedEvent(MezonTemplate template, MessageEdit edit, boolean fromSelf) {
-		super(template);
+		super(template, fromSelf);
 		this.edit = edit;
-		this.fromSelf = fromSelf;
 	}
 
 	/** @return the edit as received */
@@ -45,6 +40,7 @@ public class MezonMessageEditedEvent extends ApplicationEvent {
 	}
 
 	/** @return the channel id (decimal) */
+	@Override
 	public String getChannelId() {
 		return this.edit.channelId();
 	}
@@ -55,25 +51,16 @@ public class MezonMessageEditedEvent extends ApplicationEvent {
 	}
 
 	/** @return the author's user id, or {@code ""} when the server did not say */
+	@Override
 	public String getSenderId() {
 		return this.edit.senderId();
-	}
-
-	/** @return whether the bot's own user made the edit (from another session or instance) */
-	public boolean isFromSelf() {
-		return this.fromSelf;
-	}
-
-	/** @return the template answers go through */
-	public MezonTemplate getTemplate() {
-		return (MezonTemplate) getSource();
 	}
 
 	/** Never shows the content: it may be private. */
 	@Override
 	public String toString() {
 		return "MezonMessageEditedEvent[channel=" + this.edit.channelId() + ", message=" + this.edit.messageId()
-				+ ", sender=" + this.edit.senderId() + ", fromSelf=" + this.fromSelf + "]";
+				+ ", sender=" + this.edit.senderId() + ", fromSelf=" + isFromSelf() + "]";
 	}
 
 }

@@ -3,8 +3,6 @@ package ai.mezon.light.autoconfigure;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.springframework.context.ApplicationEvent;
-
 import ai.mezon.light.Attachment;
 import ai.mezon.light.ChannelMessage;
 import ai.mezon.light.ChannelType;
@@ -30,11 +28,9 @@ import ai.mezon.light.Reaction;
  * throws is logged and the next message is still delivered. Messages the bot's own user sent
  * are not published unless {@code mezon.events.include-own-messages=true} ({@link #isFromSelf()}).
  */
-public class MezonMessageReceivedEvent extends ApplicationEvent {
+public class MezonMessageReceivedEvent extends MezonChannelEvent {
 
 	private final ChannelMessage message;
-
-	private final boolean fromSelf;
 
 	private final MezonTemplate template;
 
@@ -44,10 +40,9 @@ public class MezonMessageReceivedEvent extends ApplicationEvent {
 	 * @param fromSelf whether the bot's own user sent it
 	 */
 	public MezonMessageReceivedEvent(MezonTemplate template, ChannelMessage message, boolean fromSelf) {
-		super(template);
+		super(template, fromSelf);
 		this.template = template;
 		this.message = message;
-		this.fromSelf = fromSelf;
 	}
 
 	/** @return the message as received */
@@ -61,18 +56,15 @@ public class MezonMessageReceivedEvent extends ApplicationEvent {
 	}
 
 	/** @return the channel id (decimal) */
+	@Override
 	public String getChannelId() {
 		return this.message.channelId();
 	}
 
 	/** @return the sender's user id (decimal) */
+	@Override
 	public String getSenderId() {
 		return this.message.senderId();
-	}
-
-	/** @return whether the bot's own user sent it (from another session or instance) */
-	public boolean isFromSelf() {
-		return this.fromSelf;
 	}
 
 	/** @return whether it came on a DM channel (else a group DM, or an unknown mode) */
@@ -142,7 +134,7 @@ public class MezonMessageReceivedEvent extends ApplicationEvent {
 	@Override
 	public String toString() {
 		return "MezonMessageReceivedEvent[channel=" + this.message.channelId() + ", message="
-				+ this.message.messageId() + ", sender=" + this.message.senderId() + ", fromSelf=" + this.fromSelf
+				+ this.message.messageId() + ", sender=" + this.message.senderId() + ", fromSelf=" + isFromSelf()
 				+ "]";
 	}
 

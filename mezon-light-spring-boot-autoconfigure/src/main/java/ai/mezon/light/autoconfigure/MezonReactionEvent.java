@@ -1,7 +1,5 @@
 package ai.mezon.light.autoconfigure;
 
-import org.springframework.context.ApplicationEvent;
-
 import ai.mezon.light.Reaction;
 
 /**
@@ -16,11 +14,9 @@ import ai.mezon.light.Reaction;
  * void liked(MezonReactionEvent event) { ... }
  * }</pre>
  */
-public class MezonReactionEvent extends ApplicationEvent {
+public class MezonReactionEvent extends MezonChannelEvent {
 
 	private final Reaction reaction;
-
-	private final boolean fromSelf;
 
 	/**
 	 * @param template the template answers go through (the event's source)
@@ -28,9 +24,8 @@ public class MezonReactionEvent extends ApplicationEvent {
 	 * @param fromSelf whether the bot's own user reacted
 	 */
 	public MezonReactionEvent(MezonTemplate template, Reaction reaction, boolean fromSelf) {
-		super(template);
+		super(template, fromSelf);
 		this.reaction = reaction;
-		this.fromSelf = fromSelf;
 	}
 
 	/** @return the reaction as received */
@@ -49,6 +44,7 @@ public class MezonReactionEvent extends ApplicationEvent {
 	}
 
 	/** @return the channel id (decimal) */
+	@Override
 	public String getChannelId() {
 		return this.reaction.channelId();
 	}
@@ -59,25 +55,16 @@ public class MezonReactionEvent extends ApplicationEvent {
 	}
 
 	/** @return the id of the user who reacted (decimal) */
+	@Override
 	public String getSenderId() {
 		return this.reaction.senderId();
-	}
-
-	/** @return whether the bot's own user reacted (from another session or instance) */
-	public boolean isFromSelf() {
-		return this.fromSelf;
-	}
-
-	/** @return the template answers go through */
-	public MezonTemplate getTemplate() {
-		return (MezonTemplate) getSource();
 	}
 
 	@Override
 	public String toString() {
 		return "MezonReactionEvent[channel=" + this.reaction.channelId() + ", message=" + this.reaction.messageId()
 				+ ", sender=" + this.reaction.senderId() + ", removed=" + this.reaction.removed() + ", fromSelf="
-				+ this.fromSelf + "]";
+				+ isFromSelf() + "]";
 	}
 
 }

@@ -1,7 +1,5 @@
 package ai.mezon.light.autoconfigure;
 
-import org.springframework.context.ApplicationEvent;
-
 import ai.mezon.light.TypingIndicator;
 
 /**
@@ -10,11 +8,9 @@ import ai.mezon.light.TypingIndicator;
  * typing in another session or instance is published only with
  * {@code mezon.events.include-own-messages=true}.
  */
-public class MezonTypingEvent extends ApplicationEvent {
+public class MezonTypingEvent extends MezonChannelEvent {
 
 	private final TypingIndicator typing;
-
-	private final boolean fromSelf;
 
 	/**
 	 * @param template the template answers go through (the event's source)
@@ -22,9 +18,8 @@ public class MezonTypingEvent extends ApplicationEvent {
 	 * @param fromSelf whether the bot's own user is typing
 	 */
 	public MezonTypingEvent(MezonTemplate template, TypingIndicator typing, boolean fromSelf) {
-		super(template);
+		super(template, fromSelf);
 		this.typing = typing;
-		this.fromSelf = fromSelf;
 	}
 
 	/** @return the indicator as received */
@@ -33,29 +28,21 @@ public class MezonTypingEvent extends ApplicationEvent {
 	}
 
 	/** @return the channel id (decimal) */
+	@Override
 	public String getChannelId() {
 		return this.typing.channelId();
 	}
 
 	/** @return the id of the user typing (decimal) */
+	@Override
 	public String getSenderId() {
 		return this.typing.senderId();
-	}
-
-	/** @return whether the bot's own user is typing (in another session or instance) */
-	public boolean isFromSelf() {
-		return this.fromSelf;
-	}
-
-	/** @return the template answers go through */
-	public MezonTemplate getTemplate() {
-		return (MezonTemplate) getSource();
 	}
 
 	@Override
 	public String toString() {
 		return "MezonTypingEvent[channel=" + this.typing.channelId() + ", sender=" + this.typing.senderId()
-				+ ", fromSelf=" + this.fromSelf + "]";
+				+ ", fromSelf=" + isFromSelf() + "]";
 	}
 
 }

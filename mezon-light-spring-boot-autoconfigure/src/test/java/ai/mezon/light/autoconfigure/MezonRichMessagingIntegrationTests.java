@@ -100,6 +100,24 @@ class MezonRichMessagingIntegrationTests {
 	}
 
 	@Test
+	void oneListenerOfTheBaseTypeSeesEveryKindInChannelOrder() {
+		long id = this.server.sendAs(this.alice, this.dm, "everything").getMessageId();
+		this.server.editAs(this.alice, this.dm, id, "everything, edited");
+		this.server.reactAs(this.alice, this.dm, id, "👀");
+		this.server.typingAs(this.alice, this.dm);
+		this.server.deleteAs(this.alice, this.dm, id);
+
+		await().atMost(WAIT).until(() -> this.bot.all.stream()
+			.anyMatch((event) -> event instanceof MezonMessageDeletedEvent deleted
+					&& deleted.getMessageId().equals(Long.toString(id))));
+		assertThat(this.bot.all).filteredOn((event) -> event.getChannelId().equals(this.dm.idString()))
+			.filteredOn((event) -> event.getSenderId().equals(this.alice.idString()))
+			.map((event) -> event.getClass().getSimpleName())
+			.containsSubsequence("MezonMessageReceivedEvent", "MezonMessageEditedEvent", "MezonReactionEvent",
+					"MezonTypingEvent", "MezonMessageDeletedEvent");
+	}
+
+	@Test
 	void reactionsAndTypingOfAUserArePublished() {
 		long id = this.server.sendAs(this.alice, this.dm, "react to me").getMessageId();
 		this.server.reactAs(this.alice, this.dm, id, "🎉");
@@ -262,6 +280,13 @@ class MezonRichMessagingIntegrationTests {
 		final List<MezonReactionEvent> reactions = new CopyOnWriteArrayList<>();
 
 		final List<MezonTypingEvent> typing = new CopyOnWriteArrayList<>();
+
+		final List<MezonChannelEvent> all = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void any(MezonChannelEvent event) {
+			this.all.add(event);
+		}
 
 		@EventListener
 		void received(MezonMessageReceivedEvent event) {
