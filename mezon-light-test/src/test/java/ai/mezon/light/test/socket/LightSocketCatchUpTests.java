@@ -6,9 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +17,6 @@ import ai.mezon.light.InMemorySessionStore;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.SocketListener;
 import ai.mezon.light.SocketOptions;
-import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 
@@ -30,11 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Catch-up without Spring: a {@link LightSocket} with {@link SocketOptions.Builder#catchUp} gets
  * what was sent while it was away, once each and in order, before what is pushed after.
  */
-class LightSocketCatchUpTests {
-
-	private static MezonTestServer server;
-
-	private SocketTestSupport support;
+class LightSocketCatchUpTests extends SocketTestBase {
 
 	private TestUser bot;
 
@@ -44,19 +37,8 @@ class LightSocketCatchUpTests {
 
 	private InMemorySessionStore cursors;
 
-	@BeforeAll
-	static void startServer() {
-		server = MezonTestServer.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
-
 	@BeforeEach
 	void setUp() {
-		this.support = new SocketTestSupport(server);
 		this.bot = server.createUser("bot");
 		this.alice = server.createUser("alice");
 		this.dm = server.createDm(this.alice, this.bot);
@@ -65,7 +47,6 @@ class LightSocketCatchUpTests {
 
 	@AfterEach
 	void tearDown() {
-		this.support.close();
 		server.refuseNextHandshakes(0);
 	}
 

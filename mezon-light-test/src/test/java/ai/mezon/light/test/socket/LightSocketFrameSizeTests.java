@@ -1,14 +1,9 @@
 package ai.mezon.light.test.socket;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ai.mezon.light.ChannelMessage;
 import ai.mezon.light.ConnectionState;
-import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 import ai.mezon.light.test.socket.SocketTestSupport.Connected;
@@ -19,31 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Frames larger than the container's read buffer arrive in parts and are assembled by the SDK up
  * to {@code maxFrameSize}; a larger one closes the link (1009) and the socket heals.
  */
-class LightSocketFrameSizeTests {
-
-	private static MezonTestServer server;
-
-	private SocketTestSupport support;
-
-	@BeforeAll
-	static void startServer() {
-		server = MezonTestServer.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.support = new SocketTestSupport(server);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.support.close();
-	}
+class LightSocketFrameSizeTests extends SocketTestBase {
 
 	@Test
 	void frameOfManyBuffersIsAssembled() {

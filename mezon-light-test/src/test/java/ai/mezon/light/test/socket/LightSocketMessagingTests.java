@@ -5,10 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ai.mezon.light.Attachment;
@@ -20,7 +16,6 @@ import ai.mezon.light.MessageContent;
 import ai.mezon.light.MezonServerErrorException;
 import ai.mezon.light.OutgoingMessage;
 import ai.mezon.light.proto.realtime.Envelope;
-import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.ReceivedFrame;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
@@ -33,31 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Two or more SDK clients talking through the test server: DMs, groups, attachments, ordering,
  * membership, cid encodings, handler isolation and auto-join.
  */
-class LightSocketMessagingTests {
-
-	private static MezonTestServer server;
-
-	private SocketTestSupport support;
-
-	@BeforeAll
-	static void startServer() {
-		server = MezonTestServer.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.support = new SocketTestSupport(server);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.support.close();
-	}
+class LightSocketMessagingTests extends SocketTestBase {
 
 	@Test
 	void dmBothWaysWithAttachments() {

@@ -7,9 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A connection that heals itself: drops, refused handshakes, silent servers, garbage, expired
  * tokens; and requests that always complete.
  */
-class LightSocketResilienceTests {
-
-	private static MezonTestServer server;
-
-	private SocketTestSupport support;
+class LightSocketResilienceTests extends SocketTestBase {
 
 	private TestUser alice;
 
@@ -46,19 +40,8 @@ class LightSocketResilienceTests {
 
 	private TestChannel dm;
 
-	@BeforeAll
-	static void startServer() {
-		server = MezonTestServer.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
-
 	@BeforeEach
 	void setUp() {
-		this.support = new SocketTestSupport(server);
 		this.alice = server.createUser("alice");
 		this.bob = server.createUser("bob");
 		this.dm = server.createDm(this.alice, this.bob);
@@ -66,7 +49,6 @@ class LightSocketResilienceTests {
 
 	@AfterEach
 	void tearDown() {
-		this.support.close();
 		server.refuseNextHandshakes(0);
 		server.delayAcks(Duration.ZERO);
 		server.stopAnsweringPings(Duration.ZERO);

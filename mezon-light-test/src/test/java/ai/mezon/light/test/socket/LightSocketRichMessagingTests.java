@@ -9,10 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.protobuf.ByteString;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,7 +33,6 @@ import ai.mezon.light.proto.api.MessageMention;
 import ai.mezon.light.proto.realtime.ChannelMessageRemove;
 import ai.mezon.light.proto.realtime.ChannelMessageUpdate;
 import ai.mezon.light.proto.realtime.Envelope;
-import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.ReceivedFrame;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
@@ -50,33 +45,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Edits, deletions, reactions, typing, replies and mentions between two SDK clients, in a DM and
  * in a group: what the other side sees, what the server keeps, and what it refuses.
  */
-class LightSocketRichMessagingTests {
+class LightSocketRichMessagingTests extends SocketTestBase {
 
 	private static final AtomicInteger names = new AtomicInteger();
-
-	private static MezonTestServer server;
-
-	private SocketTestSupport support;
-
-	@BeforeAll
-	static void startServer() {
-		server = MezonTestServer.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.support = new SocketTestSupport(server);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.support.close();
-	}
 
 	@ParameterizedTest
 	@EnumSource(ChannelType.class)
