@@ -11,7 +11,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.internal.net.Endpoints;
-import ai.mezon.light.internal.socket.SocketSupervisor;
+import ai.mezon.light.internal.socket.ChannelMemory;
+import ai.mezon.light.internal.socket.SessionAccess;
+import ai.mezon.light.internal.socket.SocketEngine;
+import ai.mezon.light.internal.socket.SocketFactory;
 import ai.mezon.light.proto.api.ListChannelMessagesRequest;
 
 /**
@@ -104,7 +107,7 @@ public final class LightSocket implements AutoCloseable {
 
 	private final LightClient client;
 
-	private final SocketSupervisor supervisor;
+	private final SocketEngine engine;
 
 	/**
 	 * Creates a socket for a client; nothing is connected until {@link #connect(ConnectOptions)}.
@@ -113,7 +116,8 @@ public final class LightSocket implements AutoCloseable {
 	 */
 	public LightSocket(LightClient client, SocketOptions options) {
 		this.client = Objects.requireNonNull(client, "client");
-		this.supervisor = new SocketSupervisor(new ClientSessionAccess(client), Objects.requireNonNull(options, "options"));
+		this.engine = SocketFactory.create(new ClientSessionAccess(client), Objects.requireNonNull(options, "options"),
+				ChannelMemory.NONE);
 	}
 
 	/**
@@ -143,7 +147,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @return completes once connected
 	 */
 	public CompletableFuture<Void> connect(ConnectOptions options) {
-		return this.supervisor.connect(Objects.requireNonNull(options, "options"));
+		return this.engine.connect(Objects.requireNonNull(options, "options"));
 	}
 
 	/**
@@ -151,7 +155,7 @@ public final class LightSocket implements AutoCloseable {
 	 * {@link MezonSocketException}; joined channels are forgotten. The socket can connect again.
 	 */
 	public void disconnect() {
-		this.supervisor.disconnect();
+		this.engine.disconnect();
 	}
 
 	/** Same as {@link #disconnect()}. */
@@ -162,12 +166,12 @@ public final class LightSocket implements AutoCloseable {
 
 	/** @return whether the link is up (and, after a reconnect, channels are rejoined) */
 	public boolean isConnected() {
-		return this.supervisor.state() == ConnectionState.CONNECTED;
+		return this.engine.state() == ConnectionState.CONNECTED;
 	}
 
 	/** @return the connection state */
 	public ConnectionState getState() {
-		return this.supervisor.state();
+		return this.engine.state();
 	}
 
 	/**
@@ -299,7 +303,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @return a handle whose {@code close()} removes it
 	 */
 	public Subscription addListener(SocketListener listener) {
-		return this.supervisor.addListener(listener);
+		return this.engine.addListener(listener);
 	}
 
 	/**
@@ -307,7 +311,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @param handler the handler, or {@code null} for none
 	 */
 	public void setErrorHandler(@Nullable Consumer<Throwable> handler) {
-		this.supervisor.setErrorHandler(handler);
+		this.engine.setErrorHandler(handler);
 	}
 
 	/**
@@ -316,7 +320,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @return completes once joined
 	 */
 	public CompletableFuture<Void> joinDMChannel(String channelId) {
-		return this.supervisor.join(channelId, ChannelType.DM);
+		return this.engine.join(channelId, ChannelType.DM);
 	}
 
 	/**
@@ -325,7 +329,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @return completes once joined
 	 */
 	public CompletableFuture<Void> joinGroupChannel(String channelId) {
-		return this.supervisor.join(channelId, ChannelType.GROUP);
+		return this.engine.join(channelId, ChannelType.GROUP);
 	}
 
 	/**
@@ -334,7 +338,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @return completes once left
 	 */
 	public CompletableFuture<Void> leaveDMChannel(String channelId) {
-		return this.supervisor.leave(channelId, ChannelType.DM);
+		return this.engine.leave(channelId, ChannelType.DM);
 	}
 
 	/**
@@ -343,7 +347,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @return completes once left
 	 */
 	public CompletableFuture<Void> leaveGroupChannel(String channelId) {
-		return this.supervisor.leave(channelId, ChannelType.GROUP);
+		return this.engine.leave(channelId, ChannelType.GROUP);
 	}
 
 	/**
@@ -352,7 +356,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @return the server's acknowledgement
 	 */
 	public CompletableFuture<MessageAck> sendDM(OutgoingMessage message) {
-		return this.supervisor.send(Objects.requireNonNull(message, "message"), ChannelType.DM);
+		return this.engine.send(Objects.requireNonNull(message, "message"), ChannelType.DM);
 	}
 
 	/**
@@ -372,7 +376,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @return the server's acknowledgement
 	 */
 	public CompletableFuture<MessageAck> sendGroup(OutgoingMessage message) {
-		return this.supervisor.send(Objects.requireNonNull(message, "message"), ChannelType.GROUP);
+		return this.engine.send(Objects.requireNonNull(message, "message"), ChannelType.GROUP);
 	}
 
 	/**
@@ -411,7 +415,7 @@ public final class LightSocket implements AutoCloseable {
 	 */
 	public CompletableFuture<MessageAck> editMessage(String messageId, OutgoingMessage message, ChannelType type,
 			boolean hideEdited) {
-		return this.supervisor.edit(messageId, Objects.requireNonNull(message, "message"),
+		return this.engine.edit(messageId, Objects.requireNonNull(message, "message"),
 				Objects.requireNonNull(type, "type"), hideEdited);
 	}
 
@@ -425,7 +429,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @return the server's acknowledgement ({@code code} 2)
 	 */
 	public CompletableFuture<MessageAck> deleteMessage(String channelId, String messageId, ChannelType type) {
-		return this.supervisor.remove(channelId, messageId, Objects.requireNonNull(type, "type"));
+		return this.engine.remove(channelId, messageId, Objects.requireNonNull(type, "type"));
 	}
 
 	/**
@@ -450,7 +454,7 @@ public final class LightSocket implements AutoCloseable {
 	 */
 	public CompletableFuture<Reaction> react(String channelId, String messageId, String messageSenderId, String emoji,
 			ChannelType type) {
-		return this.supervisor.react(channelId, Objects.requireNonNull(type, "type"), messageId, messageSenderId, emoji,
+		return this.engine.react(channelId, Objects.requireNonNull(type, "type"), messageId, messageSenderId, emoji,
 				false);
 	}
 
@@ -475,7 +479,7 @@ public final class LightSocket implements AutoCloseable {
 	 */
 	public CompletableFuture<Reaction> unreact(String channelId, String messageId, String messageSenderId, String emoji,
 			ChannelType type) {
-		return this.supervisor.react(channelId, Objects.requireNonNull(type, "type"), messageId, messageSenderId, emoji,
+		return this.engine.react(channelId, Objects.requireNonNull(type, "type"), messageId, messageSenderId, emoji,
 				true);
 	}
 
@@ -490,7 +494,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @return {@code true} once the server accepted an indicator, {@code false} when rate-limited
 	 */
 	public CompletableFuture<Boolean> sendTyping(String channelId, ChannelType type) {
-		return this.supervisor.typing(channelId, Objects.requireNonNull(type, "type"));
+		return this.engine.typing(channelId, Objects.requireNonNull(type, "type"));
 	}
 
 	private static ChannelType channelTypeOf(ChannelMessage message) {
@@ -504,7 +508,7 @@ public final class LightSocket implements AutoCloseable {
 
 	/** @return the ids of the channels joined (and rejoined after reconnects) */
 	public Set<String> getJoinedChannels() {
-		return this.supervisor.joinedChannels();
+		return this.engine.joinedChannels();
 	}
 
 	/**
@@ -514,7 +518,7 @@ public final class LightSocket implements AutoCloseable {
 	 * @return the last connection error, or {@code null} if there was none
 	 */
 	public @Nullable Throwable getLastConnectionError() {
-		return this.supervisor.lastConnectionError();
+		return this.engine.lastConnectionError();
 	}
 
 	/**
@@ -522,12 +526,12 @@ public final class LightSocket implements AutoCloseable {
 	 * and one is scheduled, else {@code null}
 	 */
 	public @Nullable Instant getNextReconnectTime() {
-		return this.supervisor.nextReconnectAt();
+		return this.engine.nextReconnectAt();
 	}
 
 	/** @return queue and connection counters */
 	public SocketMetrics getMetrics() {
-		return this.supervisor.metrics();
+		return this.engine.metrics();
 	}
 
 	/** @return the client this socket authenticates with */
@@ -540,8 +544,8 @@ public final class LightSocket implements AutoCloseable {
 		return "LightSocket[user=" + this.client.userId() + ", state=" + getState() + "]";
 	}
 
-	/** The client's session as the supervisor needs it; the URL is built fresh on each connect. */
-	private record ClientSessionAccess(LightClient client) implements SocketSupervisor.SessionAccess {
+	/** The client's session as the socket needs it; the URL is built fresh on each connect. */
+	private record ClientSessionAccess(LightClient client) implements SessionAccess {
 
 		@Override
 		public URI socketUri() {

@@ -9,7 +9,9 @@ package ai.mezon.light;
  * @param readPauses how often reading from the socket was paused because handlers were behind
  * @param malformedFrames frames that could not be decoded (the link stayed up)
  * @param reconnects successful reconnects
+ * @param oversizedFrames frames dropped for being over {@link SocketOptions#maxFrameSize()} (the link stayed up)
+ * @param throttledSends sends waiting for the send throttle right now ({@link SocketOptions#sendRate()})
  */
 public record SocketMetrics(int queuedEvents, int queueHighWaterMark, int queueCapacity, long readPauses,
-		long malformedFrames, long reconnects) {
+		long malformedFrames, long reconnects, long oversizedFrames, int throttledSends) {
 }

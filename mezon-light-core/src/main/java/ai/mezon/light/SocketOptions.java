@@ -39,6 +39,10 @@ public final class SocketOptions {
 
 	private final int maxFrameSize;
 
+	private final double sendRate;
+
+	private final int sendQueueCapacity;
+
 	private final Duration typingInterval;
 
 	private final @Nullable CatchUpOptions catchUp;
@@ -58,6 +62,8 @@ public final class SocketOptions {
 		this.dispatchExecutor = builder.dispatchExecutor;
 		this.queueCapacity = builder.queueCapacity;
 		this.maxFrameSize = builder.maxFrameSize;
+		this.sendRate = builder.sendRate;
+		this.sendQueueCapacity = builder.sendQueueCapacity;
 		this.typingInterval = builder.typingInterval;
 		this.catchUp = builder.catchUp;
 	}
@@ -158,9 +164,30 @@ public final class SocketOptions {
 		return this.queueCapacity;
 	}
 
-	/** @return the largest frame accepted, in bytes (default 4 MiB) */
+	/**
+	 * @return the largest frame accepted from the server, in bytes (default 8 MiB). A larger frame is
+	 * dropped and reported as a {@link MezonFrameTooLargeException} through the error handler; the
+	 * connection stays up. The limit costs no memory until a frame that large arrives.
+	 */
 	public int maxFrameSize() {
 		return this.maxFrameSize;
+	}
+
+	/**
+	 * @return how many sends, edits, deletions and reactions a second this socket lets out (default
+	 * {@value Builder#DEFAULT_SEND_RATE}, the rate of Mezon's own SDKs); more wait in call order, the
+	 * wait counting against {@link #requestTimeout()}; 0 for no throttle
+	 */
+	public double sendRate() {
+		return this.sendRate;
+	}
+
+	/**
+	 * @return how many sends may wait for the send throttle (default 1000); one more fails at once
+	 * with a {@link MezonSocketException}
+	 */
+	public int sendQueueCapacity() {
+		return this.sendQueueCapacity;
 	}
 
 	/**
@@ -187,12 +214,17 @@ public final class SocketOptions {
 				+ ", requestTimeout=" + this.requestTimeout + ", reconnect=" + this.reconnect + " ("
 				+ this.reconnectInitialDelay + ".." + this.reconnectMaxDelay + " x" + this.reconnectMultiplier
 				+ ", max " + this.reconnectMaxAttempts + "), legacyCid=" + this.legacyCid + ", autoJoin="
-				+ this.autoJoin + ", queueCapacity=" + this.queueCapacity + ", typingInterval=" + this.typingInterval
+				+ this.autoJoin + ", queueCapacity=" + this.queueCapacity + ", maxFrameSize=" + this.maxFrameSize
+				+ ", sendRate=" + this.sendRate + " (queue " + this.sendQueueCapacity + "), typingInterval="
+				+ this.typingInterval
 				+ ", catchUp=" + this.catchUp + "]";
 	}
 
 	/** Builds {@link SocketOptions}. */
 	public static final class Builder {
+
+		/** Sends a second of Mezon's own SDKs (PROTOCOL.md §4, "Limits"). */
+		public static final int DEFAULT_SEND_RATE = 80;
 
 		private Duration heartbeatInterval = Duration.ofSeconds(10);
 
@@ -206,7 +238,9 @@ public final class SocketOptions {
 
 		private Duration reconnectInitialDelay = Duration.ofMillis(500);
 
-		private Duration reconnectMaxDelay = Duration.ofSeconds(30);
+		// Short enough that a bot is back within seconds of a restarted server (full jitter spreads
+		// the attempts of many clients).
+		private Duration reconnectMaxDelay = Duration.ofSeconds(5);
 
 		private double reconnectMultiplier = 2.0;
 
@@ -220,7 +254,11 @@ public final class SocketOptions {
 
 		private int queueCapacity = 1024;
 
-		private int maxFrameSize = 4 * 1024 * 1024;
+		private int maxFrameSize = 8 * 1024 * 1024;
+
+		private double sendRate = DEFAULT_SEND_RATE;
+
+		private int sendQueueCapacity = 1000;
 
 		private Duration typingInterval = Duration.ofSeconds(3);
 
@@ -320,6 +358,27 @@ public final class SocketOptions {
 				throw new IllegalArgumentException("maxFrameSize must be at least 1024");
 			}
 			this.maxFrameSize = bytes;
+			return this;
+		}
+
+		/**
+		 * @param perSecond sends, edits, deletions and reactions let out per second; 0 for no throttle
+		 * @return this builder
+		 */
+		public Builder sendRate(double perSecond) {
+			if (perSecond < 0 || Double.isNaN(perSecond) || Double.isInfinite(perSecond)) {
+				throw new IllegalArgumentException("sendRate must be 0 (off) or positive, was " + perSecond);
+			}
+			this.sendRate = perSecond;
+			return this;
+		}
+
+		/** @param capacity sends that may wait for the throttle, at least 1 @return this builder */
+		public Builder sendQueueCapacity(int capacity) {
+			if (capacity < 1) {
+				throw new IllegalArgumentException("sendQueueCapacity must be at least 1, was " + capacity);
+			}
+			this.sendQueueCapacity = capacity;
 			return this;
 		}
 

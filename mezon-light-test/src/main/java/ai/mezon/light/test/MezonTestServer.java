@@ -550,6 +550,16 @@ public final class MezonTestServer implements AutoCloseable {
 		this.sockets.pushGarbage(user.id());
 	}
 
+	/**
+	 * Fault: sends a binary frame of the given bytes to every socket of a user, e.g. a frame starting
+	 * with {@code 0xFF} (a chunked raw API answer of newer servers, PROTOCOL.md §4).
+	 * @param user the user
+	 * @param frame the frame's bytes
+	 */
+	public void pushFrame(TestUser user, byte[] frame) {
+		this.sockets.pushFrame(user.id(), frame);
+	}
+
 	ServerState state() {
 		return this.state;
 	}

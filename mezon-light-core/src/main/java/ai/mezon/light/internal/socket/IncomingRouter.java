@@ -14,6 +14,7 @@ import ai.mezon.light.ChannelMessage;
 import ai.mezon.light.MessageDeletion;
 import ai.mezon.light.MessageEdit;
 import ai.mezon.light.MezonServerErrorException;
+import ai.mezon.light.MezonFrameTooLargeException;
 import ai.mezon.light.MezonSocketException;
 import ai.mezon.light.Reaction;
 import ai.mezon.light.SocketListener;
@@ -21,22 +22,21 @@ import ai.mezon.light.TypingIndicator;
 import ai.mezon.light.proto.realtime.Envelope;
 
 /**
- * Where each incoming frame goes: a reply to the request waiting for its {@code cid}; a push,
- * mapped to its typed event, to its channel's lane of the dispatcher (through catch-up for new
- * messages); a server error to the error handler; anything malformed counted and reported.
+ * Where each incoming frame goes, straight from the {@link Link}: a reply to the request waiting
+ * for its {@code cid}; a push, decoded ({@link EnvelopeCodec}) and mapped to its typed event
+ * ({@link FrameMapper}), to its channel's lane of the dispatcher (through catch-up for new
+ * messages); a server error to the error handler; a channel announced for us to the
+ * {@link JoinedChannels}; anything malformed or oversized counted and reported.
  *
  * <p>Runs on the link's reading thread, so it only decodes, maps and enqueues: listeners run
- * later on the dispatcher's lanes. It holds no lock and no state but the verbose flag and the
- * malformed count; the one check that needs the supervisor's lock (is the link still current, at
- * which catch-up epoch) is the owner's.
+ * later on the dispatcher's lanes. It takes no lock and holds no state but the verbose flag and
+ * the counts. A message read from a link already closed is left to the next catch-up: the epoch
+ * is read before the link's closed flag, so a disconnect's fence either comes first (the link is
+ * seen closed) or rejects the delivery (its epoch is over).
  */
-final class IncomingRouter {
+final class IncomingRouter implements Link.Receiver {
 
-	/** What {@link Owner#catchUpEpoch} answers for a link that is no longer the current one. */
-	static final long STALE = -1;
-
-	// The supervisor's category, as before this code moved here: logging configurations name it.
-	private static final Logger logger = LoggerFactory.getLogger(SocketSupervisor.class);
+	private static final Logger logger = LoggerFactory.getLogger(IncomingRouter.class);
 
 	private final EventDispatcher dispatcher;
 
@@ -45,17 +45,20 @@ final class IncomingRouter {
 	/** Catch-up of missed messages, or {@code null} when not configured. */
 	private final @Nullable CatchUp catchUp;
 
-	private final Owner owner;
+	private final JoinedChannels channels;
 
 	private final AtomicLong malformedFrames = new AtomicLong();
 
+	private final AtomicLong oversizedFrames = new AtomicLong();
+
 	private volatile boolean verbose;
 
-	IncomingRouter(EventDispatcher dispatcher, SocketListeners listeners, @Nullable CatchUp catchUp, Owner owner) {
+	IncomingRouter(EventDispatcher dispatcher, SocketListeners listeners, @Nullable CatchUp catchUp,
+			JoinedChannels channels) {
 		this.dispatcher = dispatcher;
 		this.listeners = listeners;
 		this.catchUp = catchUp;
-		this.owner = owner;
+		this.channels = channels;
 	}
 
 	/** Whether to log every incoming frame's kind (at INFO), as {@code ConnectOptions.verbose} asks. */
@@ -68,8 +71,14 @@ final class IncomingRouter {
 		return this.malformedFrames.get();
 	}
 
+	/** @return how many frames over the size limit were dropped so far */
+	long oversizedFrames() {
+		return this.oversizedFrames.get();
+	}
+
 	/** Routes one whole binary frame from a link; reading thread. */
-	void onFrame(Link source, ByteBuffer payload) {
+	@Override
+	public void onFrame(Link source, ByteBuffer payload) {
 		EnvelopeCodec.Decoded decoded;
 		try {
 			decoded = EnvelopeCodec.decode(ByteString.copyFrom(payload));
@@ -83,7 +92,7 @@ final class IncomingRouter {
 			logger.info("Socket <- {}{}", envelope.getMessageCase(), decoded.hasCid() ? " cid=" + decoded.cid() : "");
 		}
 		if (decoded.hasCid()) {
-			Request request = source.take(decoded.numericCid());
+			Request request = source.pending().take(decoded.numericCid());
 			if (request != null) {
 				request.reply(envelope);
 			}
@@ -119,7 +128,7 @@ final class IncomingRouter {
 				this.dispatcher.dispatchIncoming(envelope.getMessageTypingEvent().getChannelId(),
 						() -> this.listeners.deliver(SocketListener::onTyping, typing));
 			}
-			case USER_CHANNEL_ADDED_EVENT -> this.owner.channelAdded(
+			case USER_CHANNEL_ADDED_EVENT -> this.channels.channelAdded(
 					FrameMapper.channelAdded(envelope.getUserChannelAddedEvent()));
 			case ERROR -> this.listeners.reportError(new MezonServerErrorException("Server push",
 					envelope.getError().getCode(), envelope.getError().getMessage()));
@@ -157,8 +166,8 @@ final class IncomingRouter {
 					// A frame read from a link already lost or closed by disconnect() is left to the next
 					// catch-up: delivering it could race a fence, and (with several instances) the
 					// instance taking over.
-					long epoch = this.owner.catchUpEpoch(source, current);
-					if (epoch == STALE) {
+					long epoch = current.epoch();
+					if (source.isClosed()) {
 						logger.debug("Message {} from a closed link left to the next catch-up", proto.getMessageId());
 						return;
 					}
@@ -171,25 +180,25 @@ final class IncomingRouter {
 	}
 
 	/** Counts and reports a frame that is not a protobuf envelope; the link stays up. */
-	void onMalformed(Link source, String what) {
+	@Override
+	public void onMalformed(Link source, String what) {
 		long count = this.malformedFrames.incrementAndGet();
 		this.listeners.reportError(new MezonSocketException("Ignored " + what + " from the server (" + count
 				+ " malformed so far); the connection stays up"));
 	}
 
-	/** What the router needs of the supervisor. */
-	interface Owner {
-
-		/**
-		 * Reads the catch-up epoch for a message read from a link, under the supervisor's lock
-		 * together with its current link.
-		 * @return the epoch, or {@link #STALE} when the link is no longer the current one
-		 */
-		long catchUpEpoch(Link source, CatchUp catchUp);
-
-		/** A channel was created or someone was added to one: auto-join if it is for us, then tell. */
-		void channelAdded(ChannelAddedEvent event);
-
+	/**
+	 * Reports a frame dropped for its size; the link stays up. With catch-up, the dropped message
+	 * (named in the report) is the only one lost: the cursor moves on with the next one.
+	 */
+	@Override
+	public void onOversized(Link source, long size, int limit, String what) {
+		long count = this.oversizedFrames.incrementAndGet();
+		String text = "Dropped " + what + " from the server: the frame is " + size + " bytes, over the limit of "
+				+ limit + " bytes (mezon.socket.max-frame-size / SocketOptions.maxFrameSize); the connection stays up ("
+				+ count + " dropped so far)";
+		logger.warn(text);
+		this.listeners.reportError(new MezonFrameTooLargeException(text, size, limit));
 	}
 
 }

@@ -132,4 +132,12 @@ final class Reconnector {
 		return this.nextAttemptAt;
 	}
 
+	/** Makes the reconnector of a state machine, guarded by that machine's lock. */
+	@FunctionalInterface
+	interface Factory {
+
+		Reconnector create(Object lock);
+
+	}
+
 }

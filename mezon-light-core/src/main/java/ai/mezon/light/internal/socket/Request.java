@@ -2,7 +2,7 @@ package ai.mezon.light.internal.socket;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,11 +25,19 @@ final class Request {
 
 	final CompletableFuture<Envelope> result = new CompletableFuture<>();
 
-	volatile @Nullable ScheduledFuture<?> deadline;
+	volatile @Nullable Future<?> deadline;
 
-	volatile @Nullable Link link;
+	/** Where it waits for its answer once sent. */
+	volatile @Nullable PendingRequests pending;
 
 	volatile int cid;
+
+	/** @return a new request whose deadline is running */
+	static Request start(Envelope body, String operation, Duration timeout, SocketTimer.Scheduler timer) {
+		Request request = new Request(body, operation, timeout);
+		request.deadline = timer.schedule(request::expire, timeout);
+		return request;
+	}
 
 	Request(Envelope body, String operation, Duration timeout) {
 		this.body = body;
@@ -60,7 +68,7 @@ final class Request {
 	/** @return whether this call timed the request out (it was still pending) */
 	boolean expire() {
 		boolean expired = this.result.completeExceptionally(new MezonTimeoutException(this.operation, this.timeout, null));
-		Link sentOn = this.link;
+		PendingRequests sentOn = this.pending;
 		if (expired && sentOn != null) {
 			sentOn.forget(this);
 		}
@@ -68,7 +76,7 @@ final class Request {
 	}
 
 	private void cancelDeadline() {
-		ScheduledFuture<?> timer = this.deadline;
+		Future<?> timer = this.deadline;
 		if (timer != null) {
 			timer.cancel(false);
 		}

@@ -24,13 +24,12 @@ import ai.mezon.light.Subscription;
  * <p>No lock: the listener list is copy-on-write and the handlers are volatile, because
  * listeners are added, and handlers set, from any thread while events are delivered. Events
  * ({@link #deliver}) are called on the lane the dispatcher runs them on; errors, state changes
- * and disconnects are queued on the control lane, so calling those from under the supervisor's
+ * and disconnects are queued on the control lane, so calling those from under the connection's
  * lock only enqueues.
  */
 final class SocketListeners {
 
-	// The supervisor's category, as before these calls moved here: logging configurations name it.
-	private static final Logger logger = LoggerFactory.getLogger(SocketSupervisor.class);
+	private static final Logger logger = LoggerFactory.getLogger(SocketListeners.class);
 
 	private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
 

@@ -31,7 +31,7 @@ class HeartbeatTests {
 	private final Heartbeat heartbeat = new Heartbeat(INTERVAL, this.host, this::schedule, () -> this.now);
 
 	// The owner is only called from connection callbacks, which these tests never make.
-	private final Link link = new Link(1, null, Runnable::run, 1024);
+	private final Link link = new Link(1, null, null, 1024, () -> true);
 
 	@Test
 	void silenceAfterAPingIsADeadLink() {
@@ -121,7 +121,7 @@ class HeartbeatTests {
 		this.host.current = true;
 		this.heartbeat.start(this.link);
 		tick();
-		this.host.pings.get(0).completeExceptionally(SocketSupervisor.lostException("Ping"));
+		this.host.pings.get(0).completeExceptionally(SocketConnection.lostException("Ping"));
 		assertThat(this.ticks).isEmpty();
 		assertThat(this.host.lost).isEmpty();
 

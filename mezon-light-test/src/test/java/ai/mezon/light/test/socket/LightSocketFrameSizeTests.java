@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.mezon.light.ChannelMessage;
 import ai.mezon.light.ConnectionState;
+import ai.mezon.light.MezonFrameTooLargeException;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 import ai.mezon.light.test.socket.SocketTestSupport.Connected;
@@ -11,13 +12,14 @@ import ai.mezon.light.test.socket.SocketTestSupport.Connected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Frames larger than the container's read buffer arrive in parts and are assembled by the SDK up
- * to {@code maxFrameSize}; a larger one closes the link (1009) and the socket heals.
+ * Frames arrive in parts and are assembled up to {@code maxFrameSize}; a larger one is dropped
+ * whole and reported as what it is, the connection stays up and reads on from the next frame;
+ * frames starting with {@code 0xFF} are skipped without a word (PROTOCOL.md §4, "Limits").
  */
 class LightSocketFrameSizeTests extends SocketTestBase {
 
 	@Test
-	void frameOfManyBuffersIsAssembled() {
+	void frameOfManyPartsIsAssembled() {
 		TestUser alice = server.createUser("alice");
 		TestUser bob = server.createUser("bob");
 		TestChannel dm = server.createDm(alice, bob);
@@ -35,19 +37,49 @@ class LightSocketFrameSizeTests extends SocketTestBase {
 	}
 
 	@Test
-	void frameOverTheLimitClosesTheLinkAndTheSocketHeals() {
+	void frameOverTheLimitIsDroppedAndReportedAndTheLinkStaysUp() {
 		TestUser alice = server.createUser("alice");
 		TestUser bob = server.createUser("bob");
 		TestChannel dm = server.createDm(alice, bob);
 		Connected b = this.support.connect(bob, SocketTestSupport.fastOptions().maxFrameSize(100 * 1024).build());
 		b.socket().joinDMChannel(dm.idString()).join();
 
-		server.sendAs(alice, dm, "y".repeat(150 * 1024));
-		SocketTestSupport.await("the socket reconnects", () -> b.events().states.contains(ConnectionState.RECONNECTING)
-				&& b.socket().getState() == ConnectionState.CONNECTED);
-		server.sendAs(alice, dm, "after the reconnect");
+		server.sendAs(alice, dm, "small-1");
+		String bigId = Long.toString(server.sendAs(alice, dm, "y".repeat(150 * 1024)).getMessageId());
+		for (int i = 2; i <= 6; i++) {
+			server.sendAs(alice, dm, "small-" + i);
+		}
 
-		assertThat(b.events().next().text()).isEqualTo("after the reconnect");
+		for (int i = 1; i <= 6; i++) {
+			assertThat(b.events().next().text()).isEqualTo("small-" + i);
+		}
+		assertThat(b.events().errors).singleElement()
+			.isInstanceOfSatisfying(MezonFrameTooLargeException.class, (ex) -> {
+				assertThat(ex.getLimit()).isEqualTo(100 * 1024);
+				assertThat(ex.getSize()).isGreaterThan(150 * 1024);
+				assertThat(ex).hasMessageContaining("message " + bigId + " in channel " + dm.idString())
+					.hasMessageContaining("mezon.socket.max-frame-size");
+			});
+		assertThat(b.events().states).doesNotContain(ConnectionState.RECONNECTING);
+		assertThat(b.socket().getMetrics().oversizedFrames()).isEqualTo(1);
+		assertThat(b.socket().getMetrics().reconnects()).isZero();
+	}
+
+	@Test
+	void framesStartingWith0xFFAreSkippedSilently() {
+		TestUser alice = server.createUser("alice");
+		TestUser bob = server.createUser("bob");
+		TestChannel dm = server.createDm(alice, bob);
+		Connected b = this.support.connect(bob);
+		b.socket().joinDMChannel(dm.idString()).join();
+
+		server.pushFrame(bob, new byte[] { (byte) 0xFF, 0x01, 0x02, 0x03 });
+		server.sendAs(alice, dm, "after the raw chunk");
+
+		assertThat(b.events().next().text()).isEqualTo("after the raw chunk");
+		assertThat(b.events().errors).isEmpty();
+		assertThat(b.socket().getMetrics().malformedFrames()).isZero();
+		assertThat(b.socket().isConnected()).isTrue();
 	}
 
 }

@@ -98,7 +98,8 @@ class LightSocketMessagingTests extends SocketTestBase {
 		TestUser sender = server.createUser("sender");
 		TestUser receiver = server.createUser("receiver");
 		TestChannel dm = server.createDm(sender, receiver);
-		Connected s = this.support.connect(sender);
+		// A burst: the send throttle (80 a second by default) is off for it.
+		Connected s = this.support.connect(sender, SocketTestSupport.fastOptions().sendRate(0).build());
 		Connected r = this.support.connect(receiver);
 		s.socket().joinDMChannel(dm.idString()).join();
 		r.socket().joinDMChannel(dm.idString()).join();

@@ -635,11 +635,15 @@ public final class SocketHub {
 		}
 	}
 
-	/** Sends bytes that are not an envelope to every connection of a user. */
+	/** Sends bytes that are not an envelope (a truncated field) to every connection of a user. */
 	public void pushGarbage(long userId) {
-		byte[] garbage = { (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 0x01 };
+		pushFrame(userId, new byte[] { 0x0A, 0x05, 0x01 });
+	}
+
+	/** Sends a binary frame of any bytes to every connection of a user. */
+	public void pushFrame(long userId, byte[] frame) {
 		for (ClientConnection connection : connectionsOf(userId)) {
-			connection.enqueue(garbage);
+			connection.enqueue(frame.clone());
 		}
 	}
 

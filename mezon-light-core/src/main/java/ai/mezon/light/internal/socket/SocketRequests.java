@@ -1,0 +1,198 @@
+package ai.mezon.light.internal.socket;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.jspecify.annotations.Nullable;
+
+import ai.mezon.light.ChannelType;
+import ai.mezon.light.Ids;
+import ai.mezon.light.MessageAck;
+import ai.mezon.light.MezonTimeoutException;
+import ai.mezon.light.OutgoingMessage;
+import ai.mezon.light.Reaction;
+import ai.mezon.light.SocketOptions;
+import ai.mezon.light.proto.realtime.Envelope;
+
+/**
+ * The socket's requests, one method each: join, leave, send, edit, delete, react, typing. Each
+ * checks its arguments on the caller's thread (a bad id or content fails at once, before anything
+ * is sent), builds its envelope, starts its deadline, and hands it to the {@link SocketConnection};
+ * the ones that produce messages first pass the {@link SendThrottle}.
+ *
+ * <p>Threads: the futures returned here complete on the socket's pool, never on the reading or
+ * timer thread, so a caller's callback never holds up reading.
+ */
+final class SocketRequests {
+
+	private final SocketConnection connection;
+
+	private final JoinedChannels channels;
+
+	private final SendThrottle throttle;
+
+	private final TypingThrottle typingThrottle;
+
+	private final SocketOptions options;
+
+	private final SessionAccess session;
+
+	private final Executor pool;
+
+	private final SocketTimer.Scheduler timer;
+
+	SocketRequests(SocketConnection connection, JoinedChannels channels, SendThrottle throttle,
+			TypingThrottle typingThrottle, SocketOptions options, SessionAccess session, Executor pool,
+			SocketTimer.Scheduler timer) {
+		this.connection = connection;
+		this.channels = channels;
+		this.throttle = throttle;
+		this.typingThrottle = typingThrottle;
+		this.options = options;
+		this.session = session;
+		this.pool = pool;
+		this.timer = timer;
+	}
+
+	CompletableFuture<Void> join(String channelId, ChannelType type) {
+		long id = Ids.parse("channelId", channelId);
+		return toCaller(join(id, type));
+	}
+
+	/** Joins and remembers the channel; internal callers (auto-join, restore) use this. */
+	CompletableFuture<Void> join(long id, ChannelType type) {
+		Duration timeout = this.options.requestTimeout().plus(this.options.joinWait());
+		return this.channels.join(id, type,
+				() -> request(FrameMapper.join(id, type), "Join " + describe(type) + " " + id, timeout, false));
+	}
+
+	CompletableFuture<Void> leave(String channelId, ChannelType type) {
+		long id = Ids.parse("channelId", channelId);
+		return toCaller(request(FrameMapper.leave(id, type), "Leave " + describe(type) + " " + id,
+				this.options.requestTimeout(), false)
+			.thenApply((reply) -> {
+				this.channels.left(id);
+				return null;
+			}));
+	}
+
+	CompletableFuture<MessageAck> send(OutgoingMessage message, ChannelType type) {
+		Envelope envelope = FrameMapper.send(message, type);
+		return toCaller(request(envelope, "Send to " + describe(type) + " " + message.channelId(),
+				this.options.requestTimeout(), true)
+			.thenApply(FrameMapper::ack));
+	}
+
+	/**
+	 * Edits one's own message. Like a send, it goes through the throttle and out on the one link in
+	 * call order, so an edit made after a send reaches the server after it.
+	 */
+	CompletableFuture<MessageAck> edit(String messageId, OutgoingMessage message, ChannelType type,
+			boolean hideEdited) {
+		Envelope envelope = FrameMapper.update(Ids.parse("messageId", messageId), message, type, hideEdited);
+		return toCaller(request(envelope, "Edit of message " + messageId + " in " + describe(type) + " "
+				+ message.channelId(), this.options.requestTimeout(), true)
+			.thenApply(FrameMapper::ack));
+	}
+
+	CompletableFuture<MessageAck> remove(String channelId, String messageId, ChannelType type) {
+		Envelope envelope = FrameMapper.remove(Ids.parse("channelId", channelId), Ids.parse("messageId", messageId),
+				type);
+		return toCaller(request(envelope, "Delete of message " + messageId + " in " + describe(type) + " " + channelId,
+				this.options.requestTimeout(), true)
+			.thenApply(FrameMapper::ack));
+	}
+
+	CompletableFuture<Reaction> react(String channelId, ChannelType type, String messageId, String messageSenderId,
+			String emoji, boolean remove) {
+		if (emoji == null || emoji.isBlank()) {
+			throw new IllegalArgumentException("emoji must not be blank");
+		}
+		FrameMapper.ReactionRequest reaction = new FrameMapper.ReactionRequest(Ids.parse("channelId", channelId), type,
+				Ids.parse("messageId", messageId),
+				messageSenderId.isEmpty() ? 0 : Ids.parse("messageSenderId", messageSenderId), emoji, remove);
+		long self = selfId();
+		String operation = (remove ? "Removing reaction to message " : "Reaction to message ") + messageId + " in "
+				+ describe(type) + " " + channelId;
+		return toCaller(request(FrameMapper.reaction(reaction, self), operation, this.options.requestTimeout(), true)
+			.thenApply((reply) -> FrameMapper.reacted(reply, reaction, self)));
+	}
+
+	/**
+	 * Sends a typing indicator unless one went to this channel within the typing interval; then
+	 * completes at once with {@code false} and sends nothing.
+	 */
+	CompletableFuture<Boolean> typing(String channelId, ChannelType type) {
+		long id = Ids.parse("channelId", channelId);
+		@Nullable Long slot = this.typingThrottle.tryAcquire(id);
+		if (slot == null) {
+			return CompletableFuture.completedFuture(false);
+		}
+		long stamp = slot;
+		CompletableFuture<Envelope> sent = request(FrameMapper.typing(id, type), "Typing in " + describe(type) + " " + id,
+				this.options.requestTimeout(), false);
+		sent.whenComplete((reply, ex) -> {
+			if (ex != null) {
+				this.typingThrottle.release(id, stamp);
+			}
+		});
+		return toCaller(sent.thenApply((reply) -> true));
+	}
+
+	/** Starts a request's deadline and submits it, through the send throttle if it produces a message. */
+	private CompletableFuture<Envelope> request(Envelope body, String operation, Duration timeout, boolean throttled) {
+		Request request = Request.start(body, operation, timeout, this.timer);
+		request.result.whenComplete((reply, ex) -> {
+			if (ex instanceof MezonTimeoutException) {
+				this.connection.forgetWaiting(request);
+			}
+		});
+		if (throttled) {
+			this.throttle.submit(request, this.connection::submit);
+		}
+		else {
+			this.connection.submit(request);
+		}
+		return request.result;
+	}
+
+	private long selfId() {
+		try {
+			return Long.parseLong(this.session.userId());
+		}
+		catch (NumberFormatException ex) {
+			// The server knows who we are from the connection; the field is informative.
+			return 0;
+		}
+	}
+
+	/** Completes the caller's future on the pool, never on the I/O or timer thread. */
+	<T> CompletableFuture<T> toCaller(CompletableFuture<T> internal) {
+		CompletableFuture<T> result = new CompletableFuture<>();
+		internal.whenComplete((value, ex) -> execute(() -> {
+			if (ex != null) {
+				result.completeExceptionally(SocketErrors.unwrap(ex));
+			}
+			else {
+				result.complete(value);
+			}
+		}));
+		return result;
+	}
+
+	private void execute(Runnable task) {
+		try {
+			this.pool.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			task.run();
+		}
+	}
+
+	static String describe(ChannelType type) {
+		return (type == ChannelType.DM) ? "DM" : "group";
+	}
+
+}
