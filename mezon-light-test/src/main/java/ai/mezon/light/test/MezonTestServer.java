@@ -518,6 +518,28 @@ public final class MezonTestServer implements AutoCloseable {
 	}
 
 	/**
+	 * Fault: closes every socket connection of one user with a close code and reason, e.g. 4401
+	 * "token revoked" (a close the client must answer by renewing its session, PROTOCOL.md §4).
+	 * @param user the user
+	 * @param code the close code (1000-4999)
+	 * @param reason the close reason
+	 */
+	public void closeConnections(TestUser user, int code, String reason) {
+		this.sockets.close(user.id(), code, reason);
+	}
+
+	/**
+	 * Fault: the next connections are accepted and closed at once with a close code and reason, as a
+	 * server that accepts a socket and then refuses its token would.
+	 * @param count how many connections
+	 * @param code the close code (1000-4999)
+	 * @param reason the close reason
+	 */
+	public void closeNextConnections(int count, int code, String reason) {
+		this.sockets.faults().closeNextConnections(count, code, reason);
+	}
+
+	/**
 	 * Fault: pings go unanswered for a while (the connections stay open).
 	 * @param duration how long from now
 	 */

@@ -218,6 +218,12 @@ final class JoinedChannels {
 		this.dispatcher.dispatchControl(() -> this.listeners.deliver(SocketListener::onChannelAdded, event));
 	}
 
+	/** The socket stopped: it is in no channel any more (the memory keeps them for a later restore). */
+	void clear() {
+		this.joined.clear();
+		this.missing.clear();
+	}
+
 	Set<String> joinedChannels() {
 		return this.joined.keySet().stream().map(Ids::format).collect(Collectors.toUnmodifiableSet());
 	}

@@ -94,6 +94,10 @@ final class SocketConnection implements Link.Ends {
 	private volatile Runnable fence = () -> {
 	};
 
+	/** Forgets the channels joined when the socket stops (disconnect or give-up); non-blocking. */
+	private volatile Runnable onStopped = () -> {
+	};
+
 	private volatile boolean retryFirstConnect;
 
 	/** Why the link last went down or failed to come up, for health reporting. */
@@ -135,6 +139,10 @@ final class SocketConnection implements Link.Ends {
 
 	void setFence(Runnable fence) {
 		this.fence = fence;
+	}
+
+	void setOnStopped(Runnable onStopped) {
+		this.onStopped = onStopped;
 	}
 
 	// Lifecycle
@@ -192,6 +200,7 @@ final class SocketConnection implements Link.Ends {
 				l.close(1000, "disconnect");
 			}
 		}
+		this.onStopped.run();
 		this.listeners.disconnected();
 	}
 
@@ -435,6 +444,15 @@ final class SocketConnection implements Link.Ends {
 		List<Request> abandoned = List.of();
 		boolean reconnecting;
 		boolean tokenRefused = closeCode == 1008 || (closeCode >= 4000 && closeCode <= 4999);
+		String reason;
+		if (closeCode >= 0) {
+			String close = closeCode + (closeReason.isBlank() ? "" : " " + Secrets.maskUrl(closeReason));
+			reason = "closed by the server with code " + close;
+			this.lastClose = close;
+		}
+		else {
+			reason = (cause != null) ? SocketErrors.describe(cause) : "closed";
+		}
 		synchronized (this.lock) {
 			if (this.link != lost) {
 				if (this.opening != lost) {
@@ -446,6 +464,8 @@ final class SocketConnection implements Link.Ends {
 			this.link = null;
 			lost.markClosed();
 			inFlight = lost.pending().closeAll();
+			// Before a give-up below, which replaces it with its own reason.
+			this.lastConnectionError = new MezonSocketException("Socket connection lost: " + reason);
 			if (tokenRefused) {
 				this.reconnector.refreshFirst();
 			}
@@ -460,16 +480,6 @@ final class SocketConnection implements Link.Ends {
 				reconnecting = false;
 			}
 		}
-		String reason;
-		if (closeCode >= 0) {
-			String close = closeCode + (closeReason.isBlank() ? "" : " " + Secrets.maskUrl(closeReason));
-			this.lastClose = close;
-			reason = "closed by the server with code " + close;
-		}
-		else {
-			reason = (cause != null) ? SocketErrors.describe(cause) : "closed";
-		}
-		this.lastConnectionError = new MezonSocketException("Socket connection lost: " + reason);
 		String next = !reconnecting ? "not reconnecting"
 				: tokenRefused ? "renewing the session, then reconnecting" : "reconnecting";
 		logger.info("Socket link {} lost ({}); {}", lost.id, reason, next);
@@ -574,6 +584,7 @@ final class SocketConnection implements Link.Ends {
 		setState(ConnectionState.DISCONNECTED);
 		List<Request> abandoned = drainWaiting();
 		abandoned.forEach((request) -> request.fail(reason));
+		this.onStopped.run();
 		this.listeners.reportError(reason);
 	}
 

@@ -28,6 +28,13 @@ final class SocketErrors {
 
 	/** @return a one-line description of the root cause, any token masked */
 	static String describe(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof java.net.ConnectException) {
+				// The JDK client's refusal often has no message (and a ClosedChannelException behind it).
+				return "connection refused (" + ((t.getMessage() != null) ? Secrets.maskUrl(t.getMessage()) : "ConnectException")
+						+ ")";
+			}
+		}
 		Throwable root = unwrap(ex);
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

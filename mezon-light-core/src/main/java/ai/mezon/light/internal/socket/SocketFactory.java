@@ -81,6 +81,7 @@ public final class SocketFactory {
 		if (catchUp != null) {
 			connection.setFence(catchUp::fence);
 		}
+		connection.setOnStopped(channels::clear);
 		channels.wire(requests::join, connection::requestOn);
 		return new SocketEngine(connection, requests, channels, listeners, router,
 				() -> new SocketMetrics(dispatcher.queued(), dispatcher.highWaterMark(), dispatcher.capacity(),

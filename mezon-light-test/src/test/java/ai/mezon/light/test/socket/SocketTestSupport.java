@@ -69,6 +69,12 @@ final class SocketTestSupport implements AutoCloseable {
 		return connected;
 	}
 
+	/** Closes this socket with the others after the test. */
+	LightSocket track(LightSocket socket) {
+		this.sockets.add(socket);
+		return socket;
+	}
+
 	Connected connect(LightClient client, SocketOptions options) {
 		LightSocket socket = client.createSocket(options);
 		this.sockets.add(socket);

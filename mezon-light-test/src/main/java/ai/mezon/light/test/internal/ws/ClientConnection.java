@@ -112,8 +112,13 @@ final class ClientConnection {
 
 	/** Closes the socket as a server going away would. */
 	void drop() {
+		close(CloseReason.CloseCodes.GOING_AWAY.getCode(), "dropped by the test server");
+	}
+
+	/** Closes the socket with a close code and reason of the test's choice. */
+	void close(int code, String reason) {
 		try {
-			this.session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "dropped by the test server"));
+			this.session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Dropping connection {} failed: {}", this.id, ex.toString());

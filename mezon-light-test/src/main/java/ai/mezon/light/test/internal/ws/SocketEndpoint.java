@@ -52,6 +52,10 @@ final class SocketEndpoint extends Endpoint {
 		session.setMaxIdleTimeout(0);
 		ClientConnection opened = this.hub.open(session, verified.userId(), verified.username());
 		this.connection = opened;
+		if (this.hub.faults().takeCloseAtOnce()) {
+			opened.close(this.hub.faults().closeCode(), this.hub.faults().closeReason());
+			return;
+		}
 		session.addMessageHandler(ByteBuffer.class, new MessageHandler.Whole<ByteBuffer>() {
 
 			@Override

@@ -14,6 +14,12 @@ public final class SocketFaults {
 
 	private volatile Duration ackDelay = Duration.ZERO;
 
+	private final AtomicInteger connectionsToClose = new AtomicInteger();
+
+	private volatile int closeCode = 1000;
+
+	private volatile String closeReason = "";
+
 	/** @param count how many of the next handshakes to refuse (HTTP 503) */
 	public void refuseNextHandshakes(int count) {
 		this.handshakesToRefuse.set(count);
@@ -31,6 +37,30 @@ public final class SocketFaults {
 
 	boolean answerPings() {
 		return System.nanoTime() - this.pongsPausedUntilNanos >= 0;
+	}
+
+	/**
+	 * @param count how many of the next connections to close as soon as they are open
+	 * @param code the close code
+	 * @param reason the close reason
+	 */
+	public void closeNextConnections(int count, int code, String reason) {
+		this.closeCode = code;
+		this.closeReason = reason;
+		this.connectionsToClose.set(count);
+	}
+
+	/** @return whether this new connection must be closed at once (consumes one) */
+	boolean takeCloseAtOnce() {
+		return this.connectionsToClose.getAndUpdate((n) -> (n > 0) ? n - 1 : 0) > 0;
+	}
+
+	int closeCode() {
+		return this.closeCode;
+	}
+
+	String closeReason() {
+		return this.closeReason;
 	}
 
 	/** @param delay how long to hold every ack from now on ({@link Duration#ZERO} for none) */

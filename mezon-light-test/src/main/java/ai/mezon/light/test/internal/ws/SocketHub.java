@@ -635,6 +635,13 @@ public final class SocketHub {
 		}
 	}
 
+	/** Closes every connection of a user with a close code and reason. */
+	public void close(long userId, int code, String reason) {
+		for (ClientConnection connection : connectionsOf(userId)) {
+			connection.close(code, reason);
+		}
+	}
+
 	/** Sends bytes that are not an envelope (a truncated field) to every connection of a user. */
 	public void pushGarbage(long userId) {
 		pushFrame(userId, new byte[] { 0x0A, 0x05, 0x01 });
