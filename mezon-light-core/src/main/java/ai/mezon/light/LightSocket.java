@@ -512,6 +512,24 @@ public final class LightSocket implements AutoCloseable {
 	}
 
 	/**
+	 * The channels this socket should be in and is not: their last join or rejoin failed (each
+	 * failure is logged at WARN and reported to the error handler). They are tried again at the
+	 * next reconnect.
+	 * @return the ids of those channels
+	 */
+	public Set<String> getMissingChannels() {
+		return this.engine.missingChannels();
+	}
+
+	/**
+	 * @return the code and reason of the server's last close of this socket (e.g. {@code "4401 token
+	 * revoked"}), or {@code null} if the server never closed it
+	 */
+	public @Nullable String getLastServerClose() {
+		return this.engine.lastClose();
+	}
+
+	/**
 	 * Why the link last went down or failed to come up: a refused or timed-out handshake, a lost
 	 * connection, a failed refresh before reconnecting, or giving up. Kept after the link is back,
 	 * so read it together with {@link #getState()}. For health reporting; never holds a token.

@@ -117,6 +117,9 @@ public final class MezonAutoConfiguration {
 			.reconnectBackoff(reconnect.getInitialBackoff(), reconnect.getMaxBackoff(), reconnect.getMultiplier())
 			.reconnectMaxAttempts(reconnect.getMaxAttempts())
 			.typingInterval(socket.getTypingInterval())
+			.maxFrameSize(Math.toIntExact(socket.getMaxFrameSize().toBytes()))
+			.sendRate(socket.getSendRate())
+			.sendQueueCapacity(socket.getSendQueueCapacity())
 			.queueCapacity(properties.getEvents().getMaxQueued())
 			.dispatchExecutor(DispatchExecutors.resolve(properties.getEvents().getExecutor(), environment));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import ai.mezon.light.Secrets;
 
@@ -312,7 +313,48 @@ public class MezonProperties {
 		 */
 		private Duration typingInterval = Duration.ofSeconds(3);
 
+		/**
+		 * Largest frame accepted from the server. A larger one is dropped and reported (a WARN and
+		 * the error handler); the connection stays up. Costs no memory until such a frame comes.
+		 */
+		private DataSize maxFrameSize = DataSize.ofMegabytes(8);
+
+		/**
+		 * Sends, edits, deletions and reactions let out per second, as Mezon's own SDKs do; more
+		 * wait in call order (the wait counts against the request timeout). 0 for no throttle.
+		 */
+		private double sendRate = 80;
+
+		/**
+		 * Most sends waiting for the send throttle; one more fails at once.
+		 */
+		private int sendQueueCapacity = 1000;
+
 		private final Reconnect reconnect = new Reconnect();
+
+		public DataSize getMaxFrameSize() {
+			return this.maxFrameSize;
+		}
+
+		public void setMaxFrameSize(DataSize maxFrameSize) {
+			this.maxFrameSize = maxFrameSize;
+		}
+
+		public double getSendRate() {
+			return this.sendRate;
+		}
+
+		public void setSendRate(double sendRate) {
+			this.sendRate = sendRate;
+		}
+
+		public int getSendQueueCapacity() {
+			return this.sendQueueCapacity;
+		}
+
+		public void setSendQueueCapacity(int sendQueueCapacity) {
+			this.sendQueueCapacity = sendQueueCapacity;
+		}
 
 		public boolean isAutoConnect() {
 			return this.autoConnect;
@@ -408,7 +450,7 @@ public class MezonProperties {
 			/**
 			 * Longest delay between two reconnection attempts.
 			 */
-			private Duration maxBackoff = Duration.ofSeconds(30);
+			private Duration maxBackoff = Duration.ofSeconds(5);
 
 			/**
 			 * Factor the delay grows by after each failed attempt.

@@ -1,6 +1,8 @@
 package ai.mezon.light.autoconfigure.internal;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 import org.springframework.boot.health.contributor.Health;
@@ -52,8 +54,19 @@ public final class MezonHealthIndicator implements HealthIndicator {
 		}
 		Health.Builder health = (state == ConnectionState.CONNECTED) ? Health.up() : Health.down();
 		health.withDetail("state", state.name()).withDetail("userId", this.socket.getClient().userId());
+		String lastClose = this.socket.getLastServerClose();
+		if (lastClose != null) {
+			health.withDetail("lastServerClose", lastClose);
+		}
 		if (state == ConnectionState.CONNECTED) {
-			return health.withDetail("joinedChannels", this.socket.getJoinedChannels().size()).build();
+			health.withDetail("joinedChannels", this.socket.getJoinedChannels().size());
+			Set<String> missing = this.socket.getMissingChannels();
+			if (!missing.isEmpty()) {
+				// Should be joined and are not: a rejoin failed (logged at WARN). Still UP: the
+				// socket works, and they are tried again at the next reconnect.
+				health.withDetail("missingChannels", new TreeSet<>(missing));
+			}
+			return health.build();
 		}
 		Throwable error = this.socket.getLastConnectionError();
 		health.withDetail("reason", (error != null && error.getMessage() != null) ? error.getMessage()
