@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import ai.mezon.light.Secrets;
 
@@ -62,6 +63,12 @@ public class MezonProperties {
 	 * Timeout of each REST call, connect and read included.
 	 */
 	private Duration requestTimeout = Duration.ofSeconds(7);
+
+	/**
+	 * Largest REST answer body read; a larger one fails the call (MezonResponseTooLargeException)
+	 * instead of filling the heap. Mezon's answers are far smaller.
+	 */
+	private DataSize maxResponseSize = DataSize.ofMegabytes(16);
 
 	private final Session session = new Session();
 
@@ -139,6 +146,14 @@ public class MezonProperties {
 
 	public void setRequestTimeout(Duration requestTimeout) {
 		this.requestTimeout = requestTimeout;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
 	}
 
 	public Session getSession() {
