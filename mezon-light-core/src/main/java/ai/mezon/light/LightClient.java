@@ -76,6 +76,8 @@ public final class LightClient {
 	 * @return the client
 	 * @throws MezonAuthenticationException if the gateway refuses or answers incompletely
 	 * @throws MezonTimeoutException if the gateway does not answer in time
+	 * @throws MezonResponseTooLargeException if the gateway's answer is larger than
+	 * {@link LightClientOptions#maxResponseSize()}
 	 */
 	public static LightClient authenticate(AuthenticateConfig config) {
 		return authenticate(config, LightClientOptions.defaults());
@@ -88,6 +90,8 @@ public final class LightClient {
 	 * @return the client
 	 * @throws MezonAuthenticationException if the gateway refuses or answers incompletely
 	 * @throws MezonTimeoutException if the gateway does not answer in time
+	 * @throws MezonResponseTooLargeException if the gateway's answer is larger than
+	 * {@link LightClientOptions#maxResponseSize()}
 	 */
 	public static LightClient authenticate(AuthenticateConfig config, LightClientOptions options) {
 		return authenticate(config, options, new RestClientMezonApi(options));
