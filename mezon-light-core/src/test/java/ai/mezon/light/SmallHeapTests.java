@@ -31,12 +31,18 @@ import ai.mezon.light.proto.api.UploadAttachment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Uploads stream from disk: a 200 MB file goes up from a JVM whose whole heap is 64 MB. The
- * control run, which reads the file into memory first, runs out of memory in the same JVM: the
- * heap really is too small to hold the file. The server (in this JVM) presigns and then digests
- * the PUT body as it comes, keeping none of it.
+ * Memory independent of size, proven in a JVM whose whole heap is 64 MB
+ * ({@link SmallHeapProcess}), against a server in this JVM that keeps nothing:
+ * <ul>
+ * <li>uploads stream from disk: a 200 MB file goes up whole (the server presigns, then digests the
+ * PUT body as it comes);</li>
+ * <li>a 200 MB gateway answer fails with {@link MezonResponseTooLargeException}.</li>
+ * </ul>
+ * Each has a control run in the same heap, without the protection (the file read into memory; the
+ * cap raised above the answer), which runs out of memory: the heap really is too small, so the
+ * protection is what made the difference.
  */
-class UploadMemoryTests {
+class SmallHeapTests {
 
 	private static final long SIZE = 200L * 1024 * 1024;
 
@@ -77,6 +83,22 @@ class UploadMemoryTests {
 			exchange.sendResponseHeaders(200, -1);
 			exchange.close();
 		});
+		this.server.createContext("/v2/account/authenticate/idtoken", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			// No Content-Length: the client only finds out while reading.
+			exchange.sendResponseHeaders(200, 0);
+			byte[] chunk = new byte[64 * 1024];
+			java.util.Arrays.fill(chunk, (byte) ' ');
+			try (OutputStream out = exchange.getResponseBody()) {
+				for (long sent = 0; sent < SIZE; sent += chunk.length) {
+					out.write(chunk);
+				}
+			}
+			catch (IOException ex) {
+				// The client hung up (at its cap, or out of memory).
+			}
+		});
 		this.server.start();
 	}
 
@@ -89,17 +111,32 @@ class UploadMemoryTests {
 	@Test
 	void aFileFarLargerThanTheHeapIsUploadedWhole(@TempDir Path dir) throws Exception {
 		Path file = bigFile(dir);
-		Result streamed = run(file, "stream");
+		Result streamed = run("upload-stream", file.toString());
 		assertThat(streamed.exitCode()).as(streamed.output()).isZero();
 		assertThat(streamed.output()).contains("uploaded " + SIZE);
+		System.out.println("200 MB upload at -Xmx64m: " + streamed.output().strip());
 		assertThat(this.receivedLength.get()).isEqualTo(String.valueOf(SIZE));
 		assertThat(this.receivedBytes.get()).isEqualTo(SIZE);
 		assertThat(this.receivedDigest.get()).isEqualTo(digest(file));
 
 		// The control: the same heap cannot hold the file, so the streaming above was needed.
-		Result buffered = run(file, "bytes");
+		Result buffered = run("upload-bytes", file.toString());
 		assertThat(buffered.exitCode()).isNotZero();
 		assertThat(buffered.output()).contains("OutOfMemoryError");
+	}
+
+	@Test
+	void aTwoHundredMegabyteGatewayAnswerFailsWithTheCap() throws Exception {
+		Result capped = run("authenticate", String.valueOf(LightClientOptions.DEFAULT_MAX_RESPONSE_SIZE));
+		assertThat(capped.exitCode()).as(capped.output()).isZero();
+		assertThat(capped.output()).contains("refused " + MezonResponseTooLargeException.class.getName()
+				+ ": authenticate answered more than the 16777216-byte limit");
+
+		// The control: with the cap above the answer, the same heap runs out of memory (which
+		// Spring's client reports as the I/O failure of the call, hence a caught exception).
+		Result uncapped = run("authenticate", String.valueOf(1L << 40));
+		assertThat(uncapped.output()).contains("OutOfMemoryError")
+			.doesNotContain(MezonResponseTooLargeException.class.getSimpleName());
 	}
 
 	/** 200 MB, sparse, with distinct bytes at both ends so a digest tells truncation apart. */
@@ -115,11 +152,11 @@ class UploadMemoryTests {
 		return file;
 	}
 
-	private Result run(Path file, String mode) throws IOException, InterruptedException {
+	private Result run(String mode, String argument) throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(List.of(java, "-Xmx64m", "-XX:+UseSerialGC",
-				"-cp", System.getProperty("java.class.path"), UploadProcess.class.getName(),
-				"http://127.0.0.1:" + this.server.getAddress().getPort(), file.toString(), mode))
+				"-cp", System.getProperty("java.class.path"), SmallHeapProcess.class.getName(),
+				"http://127.0.0.1:" + this.server.getAddress().getPort(), mode, argument))
 			.redirectErrorStream(true)
 			.start();
 		byte[] output;
