@@ -146,6 +146,16 @@ class HttpTransportTests {
 	}
 
 	@Test
+	void theCapMustBePositiveAndSurvivesToBuilder() {
+		assertThat(LightClientOptions.defaults().maxResponseSize()).isEqualTo(16L * 1024 * 1024);
+		assertThat(LightClientOptions.builder().maxResponseSize(123).build().toBuilder().build().maxResponseSize())
+			.isEqualTo(123);
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> LightClientOptions.builder().maxResponseSize(0))
+			.withMessage("maxResponseSize must be positive");
+	}
+
+	@Test
 	void aFileIsPutStreamedWithItsLength(@TempDir Path dir) throws Exception {
 		byte[] content = new byte[3 * 1024 * 1024 + 17];
 		new Random(7).nextBytes(content);
