@@ -32,6 +32,7 @@ SIMPLE_TYPES = {
     "java.lang.Long": "long",
     "java.lang.Double": "double",
     "java.time.Duration": "duration",
+    "org.springframework.util.unit.DataSize": "data size",
     "java.nio.file.Path": "path",
     "java.util.List<java.lang.String>": "list of strings",
 }

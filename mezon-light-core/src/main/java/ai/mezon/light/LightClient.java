@@ -76,6 +76,8 @@ public final class LightClient {
 	 * @return the client
 	 * @throws MezonAuthenticationException if the gateway refuses or answers incompletely
 	 * @throws MezonTimeoutException if the gateway does not answer in time
+	 * @throws MezonResponseTooLargeException if the gateway's answer is larger than
+	 * {@link LightClientOptions#maxResponseSize()}
 	 */
 	public static LightClient authenticate(AuthenticateConfig config) {
 		return authenticate(config, LightClientOptions.defaults());
@@ -88,6 +90,8 @@ public final class LightClient {
 	 * @return the client
 	 * @throws MezonAuthenticationException if the gateway refuses or answers incompletely
 	 * @throws MezonTimeoutException if the gateway does not answer in time
+	 * @throws MezonResponseTooLargeException if the gateway's answer is larger than
+	 * {@link LightClientOptions#maxResponseSize()}
 	 */
 	public static LightClient authenticate(AuthenticateConfig config, LightClientOptions options) {
 		return authenticate(config, options, new RestClientMezonApi(options));
@@ -390,24 +394,33 @@ public final class LightClient {
 
 	/**
 	 * Uploads a file: presigns it, {@code PUT}s its bytes to the presigned URL and returns the
-	 * attachment to put in a message. The content type is guessed from the file name.
+	 * attachment to put in a message. The content type is guessed from the file name. The file is
+	 * streamed from disk, never read into memory as a whole, and an image's size is read from its
+	 * header only, so memory use does not depend on the file's size.
 	 * @param file the file to upload
 	 * @return the attachment, with the public URL (no credentials) and, for images, their size
 	 * @throws UncheckedIOException if the file cannot be read
+	 * @throws IllegalArgumentException if the file is larger than one upload may be (2 GiB)
 	 * @throws MezonApiException if the server refuses the presign or the upload
 	 * @throws MezonTimeoutException if either step does not answer in time
 	 */
 	public Attachment uploadFile(Path file) {
-		byte[] bytes;
+		long length;
 		try {
-			bytes = Files.readAllBytes(file);
+			length = Files.size(file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + file, ex);
 		}
 		Path name = file.getFileName();
 		String filename = (name != null) ? name.toString() : "file";
-		return uploadFile(bytes, filename, ContentTypes.probe(file));
+		String type = ContentTypes.probe(file);
+		ImageSize size = ImageSize.of(file, type);
+		PresignedUpload upload = uploadAttachment(new UploadRequest(filename, type, length, size.width(),
+				size.height()));
+		this.api.putObject(uploadUri(upload), file, type);
+		String storedName = upload.filename().isEmpty() ? filename : upload.filename();
+		return new Attachment(upload.publicUrl(), storedName, type, length, size.width(), size.height(), null, 0);
 	}
 
 	/**

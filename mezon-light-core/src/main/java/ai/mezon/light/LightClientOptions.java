@@ -16,7 +16,15 @@ public final class LightClientOptions {
 	/** The reference client's REST timeout. */
 	public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(7);
 
+	/**
+	 * The default cap on a REST answer's body, 16 MiB: far above what Mezon answers (a session, a
+	 * channel, a page of history), far below what would exhaust a small heap.
+	 */
+	public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
+
 	private final Duration requestTimeout;
+
+	private final long maxResponseSize;
 
 	private final boolean allowInsecureTransport;
 
@@ -26,6 +34,7 @@ public final class LightClientOptions {
 
 	private LightClientOptions(Builder builder) {
 		this.requestTimeout = builder.requestTimeout;
+		this.maxResponseSize = builder.maxResponseSize;
 		this.allowInsecureTransport = builder.allowInsecureTransport;
 		this.clock = builder.clock;
 		this.restClientBuilder = builder.restClientBuilder;
@@ -44,6 +53,15 @@ public final class LightClientOptions {
 	/** @return the timeout of each REST call, connect and read included (default 7 s) */
 	public Duration requestTimeout() {
 		return this.requestTimeout;
+	}
+
+	/**
+	 * @return the most bytes a REST answer's body may have (default
+	 * {@link #DEFAULT_MAX_RESPONSE_SIZE}, 16 MiB); a longer one fails the call with
+	 * {@link MezonResponseTooLargeException} instead of filling the heap
+	 */
+	public long maxResponseSize() {
+		return this.maxResponseSize;
 	}
 
 	/**
@@ -67,6 +85,7 @@ public final class LightClientOptions {
 	/** @return a builder holding these options */
 	public Builder toBuilder() {
 		return new Builder().requestTimeout(this.requestTimeout)
+			.maxResponseSize(this.maxResponseSize)
 			.allowInsecureTransport(this.allowInsecureTransport)
 			.clock(this.clock)
 			.restClientBuilder(this.restClientBuilder);
@@ -76,6 +95,8 @@ public final class LightClientOptions {
 	public static final class Builder {
 
 		private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+
+		private long maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
 
 		private boolean allowInsecureTransport;
 
@@ -95,6 +116,18 @@ public final class LightClientOptions {
 				throw new IllegalArgumentException("requestTimeout must be positive");
 			}
 			this.requestTimeout = timeout;
+			return this;
+		}
+
+		/**
+		 * @param bytes the most bytes a REST answer's body may have; must be positive
+		 * @return this builder
+		 */
+		public Builder maxResponseSize(long bytes) {
+			if (bytes <= 0) {
+				throw new IllegalArgumentException("maxResponseSize must be positive");
+			}
+			this.maxResponseSize = bytes;
 			return this;
 		}
 

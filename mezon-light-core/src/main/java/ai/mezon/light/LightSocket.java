@@ -352,6 +352,13 @@ public final class LightSocket implements AutoCloseable {
 
 	/**
 	 * Sends a message to a DM channel.
+	 *
+	 * <p>Content limit: the serialised content (the {@code content} JSON string, e.g.
+	 * {@code {"t":"..."}}) may have at most {@link MessageContent#MAX_LENGTH} (4,000) UTF-16 code
+	 * units, Mezon's own SDKs' limit, and no lone UTF-16 surrogate. It is checked when the
+	 * {@link MessageContent} is made: longer content throws {@link MezonContentTooLongException}
+	 * (an {@link IllegalArgumentException} naming the limit and the size) at once, before anything
+	 * is sent, and so do {@link #sendGroup} and {@link #editMessage}.
 	 * @param message the message
 	 * @return the server's acknowledgement
 	 */
@@ -364,6 +371,9 @@ public final class LightSocket implements AutoCloseable {
 	 * @param channelId the channel id (decimal)
 	 * @param text the text
 	 * @return the server's acknowledgement
+	 * @throws MezonContentTooLongException if {@code {"t": text}} is longer than
+	 * {@link MessageContent#MAX_LENGTH} UTF-16 code units (see {@link #sendDM(OutgoingMessage)})
+	 * @throws MezonInvalidContentException if the text holds a lone UTF-16 surrogate
 	 */
 	public CompletableFuture<MessageAck> sendDM(String channelId, String text) {
 		return sendDM(OutgoingMessage.text(channelId, text));

@@ -143,8 +143,34 @@ class LightClientTests {
 		Attachment attachment = client.uploadFile(file);
 		assertThat(attachment.filetype()).isEqualTo("text/plain");
 		assertThat(attachment.size()).isEqualTo(5);
+		// Handed to the API as a file, to stream: never read here.
+		assertThat(this.api.calls).containsExactly("presign", "put file");
+		assertThat(this.api.putFile).isEqualTo(file);
+		assertThat(((UploadAttachmentRequest) this.api.presignRequest).getSize()).isEqualTo(5);
 		Path unknown = Files.write(dir.resolve("data.zzqq"), new byte[] { 0 });
 		assertThat(client.uploadFile(unknown).filetype()).isEqualTo("application/octet-stream");
+	}
+
+	@Test
+	void uploadFileFromPathReadsAnImagesSizeFromItsHeader(@TempDir Path dir) throws IOException {
+		LightClient client = client();
+		Path file = Files.write(dir.resolve("photo.png"), png(31, 17));
+		Attachment attachment = client.uploadFile(file);
+		assertThat(attachment.width()).isEqualTo(31);
+		assertThat(attachment.height()).isEqualTo(17);
+		UploadAttachmentRequest presign = (UploadAttachmentRequest) this.api.presignRequest;
+		assertThat(presign.getWidth()).isEqualTo(31);
+		assertThat(presign.getHeight()).isEqualTo(17);
+		assertThat(presign.getSize()).isEqualTo(Files.size(file));
+	}
+
+	@Test
+	void uploadFileFromAMissingPathFailsBeforeAnyCall(@TempDir Path dir) {
+		LightClient client = client();
+		assertThatExceptionOfType(java.io.UncheckedIOException.class)
+			.isThrownBy(() -> client.uploadFile(dir.resolve("missing.bin")))
+			.withMessageContaining("missing.bin");
+		assertThat(this.api.calls).isEmpty();
 	}
 
 	@Test
@@ -192,6 +218,8 @@ class LightClientTests {
 
 		byte @Nullable [] putBody;
 
+		@Nullable Path putFile;
+
 		@Override
 		public GatewaySession authenticate(URI gateway, String serverKey, String idToken, String userId,
 				String username) {
@@ -234,6 +262,14 @@ class LightClientTests {
 			this.calls.add("put");
 			this.putUrl = presignedUrl;
 			this.putBody = body;
+			this.putContentType = contentType;
+		}
+
+		@Override
+		public void putObject(URI presignedUrl, Path file, String contentType) {
+			this.calls.add("put file");
+			this.putUrl = presignedUrl;
+			this.putFile = file;
 			this.putContentType = contentType;
 		}
 

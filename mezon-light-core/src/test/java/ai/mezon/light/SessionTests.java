@@ -37,6 +37,18 @@ class SessionTests {
 	}
 
 	@Test
+	void refusesATokenWhoseExpiryIsBeyondWhatAnInstantHolds() {
+		// exp 1e18 used to escape as a raw java.time.DateTimeException.
+		String farFuture = TestJwts.jwt("{\"uid\":42,\"exp\":1e18}");
+		assertThatExceptionOfType(MezonSessionException.class)
+			.isThrownBy(() -> Session.of(farFuture, this.refreshToken, "https://api.example", null, null, false))
+			.withMessageContaining("token: exp claim out of range");
+		assertThatExceptionOfType(MezonSessionException.class)
+			.isThrownBy(() -> Session.of(this.token, farFuture, "https://api.example", null, null, false))
+			.withMessageContaining("refresh token: exp claim out of range");
+	}
+
+	@Test
 	void refusesMalformedTokens() {
 		assertThatExceptionOfType(MezonSessionException.class)
 			.isThrownBy(() -> Session.of("a.b", this.refreshToken, "https://api.example", null, "1", false));

@@ -71,6 +71,7 @@ public final class MezonAutoConfiguration {
 		};
 		LightClientOptions.Builder options = LightClientOptions.builder()
 			.requestTimeout(properties.getRequestTimeout())
+			.maxResponseSize(properties.getMaxResponseSize().toBytes())
 			.allowInsecureTransport(properties.isAllowInsecureTransport())
 			.restClientBuilder(builders);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));

@@ -64,6 +64,12 @@ public class MezonProperties {
 	 */
 	private Duration requestTimeout = Duration.ofSeconds(7);
 
+	/**
+	 * Largest REST answer body read; a larger one fails the call (MezonResponseTooLargeException)
+	 * instead of filling the heap. Mezon's answers are far smaller.
+	 */
+	private DataSize maxResponseSize = DataSize.ofMegabytes(16);
+
 	private final Session session = new Session();
 
 	private final Socket socket = new Socket();
@@ -140,6 +146,14 @@ public class MezonProperties {
 
 	public void setRequestTimeout(Duration requestTimeout) {
 		this.requestTimeout = requestTimeout;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
 	}
 
 	public Session getSession() {

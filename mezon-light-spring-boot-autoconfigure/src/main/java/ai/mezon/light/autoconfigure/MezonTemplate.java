@@ -82,6 +82,9 @@ public class MezonTemplate {
 	 * @param channelId the channel id (decimal)
 	 * @param text the text
 	 * @return the server's acknowledgement
+	 * @throws ai.mezon.light.MezonContentTooLongException at once, before anything is sent, if
+	 * {@code {"t": text}} is over {@link ai.mezon.light.MessageContent#MAX_LENGTH} UTF-16 units
+	 * (as every send: see {@link LightSocket#sendDM(OutgoingMessage)})
 	 */
 	public CompletableFuture<MessageAck> sendDM(String channelId, String text) {
 		return sendDM(OutgoingMessage.text(channelId, text));

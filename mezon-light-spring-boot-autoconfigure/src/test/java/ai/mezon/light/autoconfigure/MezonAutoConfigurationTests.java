@@ -142,6 +142,13 @@ class MezonAutoConfigurationTests {
 	}
 
 	@Test
+	void restAnswersAreCappedAt16MegabytesByDefault() {
+		this.withSession.run((context) -> assertThat(context.getBean(LightClientOptions.class).maxResponseSize())
+			.isEqualTo(LightClientOptions.DEFAULT_MAX_RESPONSE_SIZE)
+			.isEqualTo(16L * 1024 * 1024));
+	}
+
+	@Test
 	void userOptionsWin() {
 		LightClientOptions mine = LightClientOptions.builder().requestTimeout(Duration.ofSeconds(3)).build();
 		this.withSession.withBean(LightClientOptions.class, () -> mine).run((context) -> {
@@ -172,13 +179,15 @@ class MezonAutoConfigurationTests {
 		Clock clock = Clock.systemUTC();
 		AtomicInteger restClientCustomizations = new AtomicInteger();
 		this.withSession
-			.withPropertyValues("mezon.request-timeout=2500ms", "mezon.allow-insecure-transport=true")
+			.withPropertyValues("mezon.request-timeout=2500ms", "mezon.allow-insecure-transport=true",
+					"mezon.max-response-size=2MB")
 			.withBean(LightClientOptionsCustomizer.class, () -> (builder) -> builder.clock(clock))
 			.withBean(MezonRestClientCustomizer.class, () -> (builder) -> restClientCustomizations.incrementAndGet())
 			.run((context) -> {
 				LightClientOptions options = context.getBean(LightClientOptions.class);
 				assertThat(options.requestTimeout()).isEqualTo(Duration.ofMillis(2500));
 				assertThat(options.allowInsecureTransport()).isTrue();
+				assertThat(options.maxResponseSize()).isEqualTo(2L * 1024 * 1024);
 				assertThat(options.clock()).isSameAs(clock);
 				int before = restClientCustomizations.get();
 				assertThat(options.restClientBuilder()).isNotNull();

@@ -23,7 +23,12 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import ai.mezon.light.LightClient;
+import ai.mezon.light.LightSocket;
+import ai.mezon.light.test.MezonTestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -46,6 +51,15 @@ class ConversationPageBrowserTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private MezonTestServer server;
+
+	@Autowired
+	private LightClient bot;
+
+	@Autowired
+	private LightSocket botSocket;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
@@ -116,6 +130,27 @@ class ConversationPageBrowserTests {
 			return null;
 		});
 		assertThat(width).isEqualTo(256L);
+	}
+
+	@Test
+	void linksAndShowsOnlyHttpAttachments() throws Exception {
+		WebDriver page = open();
+		WebDriverWait wait = new WebDriverWait(page, WAIT);
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "echo: Hello bot!"));
+		String text = "hostile files " + UUID.randomUUID();
+		HostileSender.send(this.server, this.bot.userId(), this.botSocket, text);
+		WebElement line = wait.until((driver) -> driver.findElements(By.cssSelector("#conversation .line"))
+			.stream()
+			.filter((candidate) -> candidate.findElement(By.className("text")).getText().equals(text))
+			.findFirst()
+			.orElse(null));
+		// Only the https file is a link; the others are text, and nothing is loaded as an image.
+		assertThat(line.findElements(By.tagName("a"))).extracting((link) -> link.getDomAttribute("href"))
+			.containsExactly(HostileSender.SAFE_URL);
+		assertThat(line.findElements(By.tagName("img"))).isEmpty();
+		assertThat(line.findElements(By.className("blocked"))).extracting(WebElement::getText)
+			.containsExactly("click-me.html (link not shown: " + HostileSender.SCRIPT_URL + ")",
+					"pixel.svg (link not shown: " + HostileSender.DATA_URL + ")");
 	}
 
 	private WebDriver open() {

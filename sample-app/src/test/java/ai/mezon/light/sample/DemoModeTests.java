@@ -22,6 +22,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 
 import ai.mezon.light.LightClient;
+import ai.mezon.light.LightSocket;
 import ai.mezon.light.sample.web.ConversationController.Sent;
 import ai.mezon.light.sample.web.ConversationLine;
 import ai.mezon.light.test.MezonTestServer;
@@ -29,6 +30,7 @@ import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.UploadedFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -46,6 +48,9 @@ class DemoModeTests {
 
 	@Autowired
 	private LightClient bot;
+
+	@Autowired
+	private LightSocket botSocket;
 
 	private SampleHttp http;
 
@@ -119,6 +124,18 @@ class DemoModeTests {
 	}
 
 	@Test
+	void attachmentUrlsThatAreNotHttpAreWithheldFromTheApi() throws Exception {
+		String text = "files " + UUID.randomUUID();
+		HostileSender.send(this.server, this.bot.userId(), this.botSocket, text);
+		ConversationLine line = this.http.awaitLine((candidate) -> candidate.text().equals(text));
+		assertThat(line.attachments()).extracting(ConversationLine.File::filename, ConversationLine.File::url,
+				ConversationLine.File::blockedUrl, ConversationLine.File::image)
+			.containsExactly(tuple("click-me.html", null, HostileSender.SCRIPT_URL, false),
+					tuple("pixel.svg", null, HostileSender.DATA_URL, false),
+					tuple("report.pdf", HostileSender.SAFE_URL, null, false));
+	}
+
+	@Test
 	void refusesBlankText() {
 		assertThat(this.http.postAsVisitor("  ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 	}
@@ -161,10 +178,15 @@ class DemoModeTests {
 		Map<String, Object> health = this.http.get("/actuator/health", new ParameterizedTypeReference<>() {
 		});
 		assertThat(health).containsEntry("status", "UP");
+		// Components' statuses for anyone, their details (user id, last error) only when authorized.
 		assertThat(health).extractingByKey("components")
 			.extracting("mezon")
-			.extracting("status", "details.state")
-			.containsExactly("UP", "CONNECTED");
+			.extracting("status")
+			.isEqualTo("UP");
+		assertThat(health).extractingByKey("components")
+			.extracting("mezon")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.doesNotContainKey("details");
 		Map<String, Object> received = this.http.get("/actuator/metrics/mezon.messages.received",
 				new ParameterizedTypeReference<>() {
 				});

@@ -1,5 +1,12 @@
 package ai.mezon.light.sample;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 
@@ -81,6 +91,54 @@ class RealModeTests {
 				.doesNotContain(bot.getSession().getRefreshToken())
 				.doesNotContain(alice.getToken())
 				.doesNotContain(MezonTestServer.TEST_ID_TOKEN);
+		}
+	}
+
+	@Test
+	void listensOnLoopbackOnlyUnlessAnAddressIsSet(CapturedOutput output) throws Exception {
+		MezonTestServer server = mezon.get();
+		TestUser botUser = server.createUser("private-bot");
+		String[] realMode = { "--server.port=0", "--mezon.gateway-url=" + server.baseUrl(),
+				"--mezon.id-token=" + MezonTestServer.TEST_ID_TOKEN, "--mezon.user-id=" + botUser.idString(),
+				"--mezon.username=" + botUser.username(), "--mezon.socket.auto-connect=false" };
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleApplication.class).run(realMode)) {
+			assertThat(boundAddress(app)).isEqualTo(InetAddress.getLoopbackAddress());
+			assertThat(output).contains("Real mode: the conversation page listens on 127.0.0.1 only");
+			int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			// Reachable from this machine...
+			assertThat(new SampleHttp(port).lines()).isNotNull();
+			// ...but not on the machine's other addresses.
+			for (InetAddress other : nonLoopbackAddresses()) {
+				assertThat(accepts(other, port)).as(other.toString()).isFalse();
+			}
+		}
+		// server.address set: the user's explicit choice wins.
+		String[] exposed = Arrays.copyOf(realMode, realMode.length + 1);
+		exposed[realMode.length] = "--server.address=0.0.0.0";
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleApplication.class).run(exposed)) {
+			assertThat(boundAddress(app).isAnyLocalAddress()).isTrue();
+		}
+	}
+
+	private static InetAddress boundAddress(ConfigurableApplicationContext app) {
+		WebServer webServer = ((WebServerApplicationContext) app).getWebServer();
+		return (InetAddress) ((TomcatWebServer) webServer).getTomcat().getConnector().getProperty("address");
+	}
+
+	private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
+		return NetworkInterface.networkInterfaces()
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter((address) -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+			.toList();
+	}
+
+	private static boolean accepts(InetAddress address, int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(address, port), 2000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

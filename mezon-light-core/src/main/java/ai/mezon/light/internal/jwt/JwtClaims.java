@@ -26,13 +26,16 @@ import ai.mezon.light.internal.json.FlatJson.Member;
 public record JwtClaims(Instant expiresAt, @Nullable String userId, @Nullable String username,
 		Map<String, String> vars) {
 
+	/** The latest {@code exp} accepted: 9999-12-31T23:59:59Z, in seconds since the epoch. */
+	static final BigDecimal MAX_EXPIRY = BigDecimal.valueOf(253402300799L);
+
 	/**
 	 * Decodes the payload of a three-part JWT.
 	 * @param token the JWT
 	 * @param what what the token is ("token", "refresh token"), for the error message
 	 * @return the claims
 	 * @throws MezonSessionException if the token is not three parts, or its payload is not JSON
-	 * with a numeric {@code exp}; the message never contains the token
+	 * with a numeric {@code exp} that is a whole number of seconds from 1970 to the year 9999; the message never contains the token
 	 */
 	public static JwtClaims parse(String token, String what) {
 		String[] parts = token.split("\\.", -1);
@@ -65,8 +68,26 @@ public record JwtClaims(Instant expiresAt, @Nullable String userId, @Nullable St
 				members.forEach((name, value) -> vars.put(name, text(value)));
 			}
 		}
-		return new JwtClaims(Instant.ofEpochSecond(new BigDecimal(Objects.requireNonNull(exp.text())).longValue()),
-				optionalText(payload.get("uid")), optionalText(payload.get("usn")), Map.copyOf(vars));
+		return new JwtClaims(expiry(Objects.requireNonNull(exp.text()), what), optionalText(payload.get("uid")),
+				optionalText(payload.get("usn")), Map.copyOf(vars));
+	}
+
+	/**
+	 * The {@code exp} claim as an instant. Only whole seconds from 0 to {@link #MAX_EXPIRY} are
+	 * accepted: a claim beyond {@link Instant}'s range (e.g. {@code 1e18}) would otherwise throw a
+	 * raw {@code DateTimeException}, and one beyond a {@code long} would silently wrap around.
+	 */
+	private static Instant expiry(String text, String what) {
+		BigDecimal seconds = new BigDecimal(text);
+		// Range first: it compares exponents, so a claim like 1e999999999 costs nothing.
+		if (seconds.signum() < 0 || seconds.compareTo(MAX_EXPIRY) > 0) {
+			throw new MezonSessionException("Invalid " + what + ": exp claim out of range (0 to " + MAX_EXPIRY
+					+ " seconds since the epoch)");
+		}
+		if (seconds.signum() != 0 && seconds.stripTrailingZeros().scale() > 0) {
+			throw new MezonSessionException("Invalid " + what + ": exp claim is not a whole number of seconds");
+		}
+		return Instant.ofEpochSecond(seconds.longValueExact());
 	}
 
 	private static @Nullable String optionalText(@Nullable Member member) {

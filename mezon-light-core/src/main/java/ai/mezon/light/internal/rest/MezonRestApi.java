@@ -18,7 +18,8 @@ import ai.mezon.light.proto.api.UploadAttachmentRequest;
  * The REST calls of PROTOCOL.md §2, one method each. Blocking, on the caller's thread; every call
  * is bounded by the client's request timeout ({@link MezonTimeoutException}) and maps non-2xx
  * answers to {@link MezonApiException} (or {@link MezonAuthenticationException} for the gateway).
- * Host arguments are REST bases as {@code Endpoints.restBase} returns them.
+ * Host arguments are REST bases as {@code Endpoints.restBase} returns them. Every answer's body is
+ * capped ({@link ai.mezon.light.MezonResponseTooLargeException}).
  */
 public interface MezonRestApi {
 
@@ -48,6 +49,16 @@ public interface MezonRestApi {
 	 * @param contentType the file's MIME type
 	 */
 	void putObject(URI presignedUrl, byte[] body, String contentType);
+
+	/**
+	 * {@code PUT} a file to a presigned URL, streamed from disk: memory use does not depend on the
+	 * file's size.
+	 * @param presignedUrl the URL from {@link #uploadAttachmentFile}
+	 * @param file the file
+	 * @param contentType the file's MIME type
+	 * @throws java.io.UncheckedIOException if the file cannot be opened
+	 */
+	void putObject(URI presignedUrl, java.nio.file.Path file, String contentType);
 
 	/**
 	 * The gateway's answer to authenticate: {@code token, refresh_token, api_url, ws_url, user_id},

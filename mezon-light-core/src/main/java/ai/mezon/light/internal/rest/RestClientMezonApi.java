@@ -1,17 +1,25 @@
 package ai.mezon.light.internal.rest;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.google.protobuf.Internal;
@@ -24,7 +32,6 @@ import tools.jackson.core.JacksonException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -34,6 +41,7 @@ import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.MezonApiException;
 import ai.mezon.light.MezonAuthenticationException;
 import ai.mezon.light.MezonException;
+import ai.mezon.light.MezonResponseTooLargeException;
 import ai.mezon.light.MezonTimeoutException;
 import ai.mezon.light.internal.json.FlatJson;
 import ai.mezon.light.internal.json.FlatJson.Member;
@@ -50,8 +58,10 @@ import ai.mezon.light.proto.api.UploadAttachmentRequest;
  * {@link MezonRestApi} on Spring's {@link RestClient} over the JDK {@link HttpClient}.
  *
  * <p>Every call is bounded by {@link LightClientOptions#requestTimeout()}: it is the connect
- * timeout and the read timeout of {@link JdkClientHttpRequestFactory}, which also cancels a
- * response whose body has not been read by then. Exceptions and log lines name the call and the
+ * timeout and the read timeout of Spring's {@code JdkClientHttpRequestFactory}, which also cancels
+ * a response whose body has not been read by then. Every answer's body is capped at
+ * {@link LightClientOptions#maxResponseSize()} ({@link MezonResponseTooLargeException}); clear-text
+ * calls use HTTP/1.1 and TLS calls HTTP/2 ({@link HttpTransport}). Uploads stream their body. Exceptions and log lines name the call and the
  * host only: tokens travel in headers and bodies, and the presigned upload URL is never shown with
  * its query.
  *
@@ -69,6 +79,8 @@ public final class RestClientMezonApi implements MezonRestApi {
 
 	private final Duration timeout;
 
+	private final HttpTransport transport;
+
 	private final Object restClientMonitor = new Object();
 
 	private volatile @Nullable RestClient restClient;
@@ -82,6 +94,7 @@ public final class RestClientMezonApi implements MezonRestApi {
 	public RestClientMezonApi(LightClientOptions options) {
 		this.options = options;
 		this.timeout = options.requestTimeout();
+		this.transport = new HttpTransport(this.timeout, options.maxResponseSize());
 	}
 
 	/**
@@ -105,14 +118,9 @@ public final class RestClientMezonApi implements MezonRestApi {
 	}
 
 	private RestClient buildRestClient() {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(this.timeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(this.timeout);
 		return this.options.restClientBuilder()
-			.requestFactory(requestFactory)
+			// HTTP/1.1 on http, HTTP/2 on https, answers capped: see HttpTransport.
+			.requestFactory(this.transport)
 			// Only what the calls here use: byte[] bodies and protobuf. Not registerDefaults(),
 			// which builds a JSON mapper of its own (Jackson's data binding, ~400 classes) even when
 			// the builder is Boot's, whose converters already use the application's mapper.
@@ -147,7 +155,7 @@ public final class RestClientMezonApi implements MezonRestApi {
 		}
 		catch (RestClientException ex) {
 			MezonException mapped = mapTransportFailure(call, ex, started);
-			if (mapped instanceof MezonTimeoutException) {
+			if (mapped instanceof MezonTimeoutException || mapped instanceof MezonResponseTooLargeException) {
 				throw mapped;
 			}
 			throw new MezonAuthenticationException("Authentication failed: " + mapped.getMessage(), 0,
@@ -219,30 +227,100 @@ public final class RestClientMezonApi implements MezonRestApi {
 
 	@Override
 	public void putObject(URI presignedUrl, byte[] body, String contentType) {
+		put(presignedUrl, HttpRequest.BodyPublishers.ofByteArray(body), contentType);
+	}
+
+	@Override
+	public void putObject(URI presignedUrl, Path file, String contentType) {
+		HttpRequest.BodyPublisher body;
+		try {
+			// Read from the file as the request is written, a buffer at a time: memory does not
+			// grow with the file's size.
+			body = HttpRequest.BodyPublishers.ofFile(file);
+		}
+		catch (FileNotFoundException ex) {
+			throw new UncheckedIOException("Cannot read " + file, ex);
+		}
+		put(presignedUrl, body, contentType);
+	}
+
+	/**
+	 * {@code PUT}s a body straight through the JDK client, not through the {@link RestClient}:
+	 * interceptors on an application's {@code RestClient.Builder} would buffer the whole body in
+	 * memory (Spring's intercepting request does), and headers they add (an {@code Authorization},
+	 * a base URL) have no business on an object store's presigned URL.
+	 */
+	private void put(URI presignedUrl, HttpRequest.BodyPublisher body, String contentType) {
 		String call = "PutObject";
 		// The query holds the upload credentials: log and report the URL without it.
 		String publicUrl = presignedUrl.getScheme() + "://" + presignedUrl.getRawAuthority()
 				+ presignedUrl.getRawPath();
+		HttpRequest request = HttpRequest.newBuilder(presignedUrl)
+			.timeout(this.timeout)
+			.header(HttpHeaders.CONTENT_TYPE, MediaType.parseMediaType(contentType).toString())
+			.PUT(body)
+			.build();
 		long started = System.nanoTime();
 		int status;
 		try {
-			status = restClient().method(HttpMethod.PUT)
-				.uri(presignedUrl)
-				.contentType(MediaType.parseMediaType(contentType))
-				.body(body)
-				.exchange((request, response) -> {
-					readAll(response.getBody());
-					return response.getStatusCode().value();
-				}, true);
+			HttpResponse<InputStream> response = this.transport.client(presignedUrl)
+				.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			status = response.statusCode();
+			drain(response, started);
 		}
-		catch (RestClientException ex) {
-			throw mapTransportFailure(call, ex, started);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MezonApiException(call, 0, call + " interrupted", null);
 		}
-		logger.debug("PUT {} ({} bytes) -> HTTP {}", publicUrl, body.length, status);
+		catch (IOException ex) {
+			throw mapIoFailure(call, ex, started);
+		}
+		logger.debug("PUT {} ({} bytes) -> HTTP {}", publicUrl, body.contentLength(), status);
 		if (status < 200 || status > 299) {
-			throw new MezonApiException(call, status, "Upload of " + body.length + " bytes refused: HTTP " + status,
-					null);
+			throw new MezonApiException(call, status,
+					"Upload of " + body.contentLength() + " bytes refused: HTTP " + status, null);
 		}
+	}
+
+	/**
+	 * Reads and drops an answer's body, capped, and within what is left of the timeout: the
+	 * request's own timeout only covers the wait for the headers, so the stream is closed at the
+	 * deadline (the read then fails and is reported as a timeout).
+	 */
+	private void drain(HttpResponse<InputStream> response, long started) throws IOException {
+		InputStream body = response.body();
+		long left = this.timeout.toNanos() - (System.nanoTime() - started);
+		CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> closeQuietly(body),
+				CompletableFuture.delayedExecutor(Math.max(left, 0), TimeUnit.NANOSECONDS));
+		try (InputStream capped = HttpTransport.cap(body, this.transport.maxResponseSize(), response.statusCode(),
+				response.headers().firstValueAsLong(HttpHeaders.CONTENT_LENGTH).orElse(-1))) {
+			capped.transferTo(OutputStream.nullOutputStream());
+		}
+		finally {
+			deadline.cancel(false);
+		}
+	}
+
+	private static void closeQuietly(InputStream body) {
+		try {
+			body.close();
+		}
+		catch (IOException ex) {
+			// Closing at the deadline only stops the read; the reader reports the failure.
+		}
+	}
+
+	private MezonException mapIoFailure(String call, IOException ex, long started) {
+		MezonException tooLarge = tooLarge(call, ex);
+		if (tooLarge != null) {
+			return tooLarge;
+		}
+		if (isTimeout(ex, started)) {
+			return new MezonTimeoutException(call, this.timeout, ex);
+		}
+		// Not the exception's message in ours, as for every call: messages name the call only.
+		return new MezonApiException(call, 0, call + " failed: I/O error (" + ex.getClass().getSimpleName() + ")",
+				ex);
 	}
 
 	private <T extends Message> T callApi(String call, URI api, Consumer<HttpHeaders> auth, Message request,
@@ -268,6 +346,10 @@ public final class RestClientMezonApi implements MezonRestApi {
 						body = response.bodyTo(responseType);
 					}
 					catch (RestClientException ex) {
+						MezonException tooLarge = tooLarge(call, ex);
+						if (tooLarge != null) {
+							throw tooLarge;
+						}
 						if (isTimeout(ex, started)) {
 							throw new MezonTimeoutException(call, this.timeout, ex.getMostSpecificCause());
 						}
@@ -289,6 +371,10 @@ public final class RestClientMezonApi implements MezonRestApi {
 	 * quote the full request URL, which for uploads holds credentials.
 	 */
 	private MezonException mapTransportFailure(String call, RestClientException ex, long started) {
+		MezonException tooLarge = tooLarge(call, ex);
+		if (tooLarge != null) {
+			return tooLarge;
+		}
 		Throwable root = ex.getMostSpecificCause();
 		if (isTimeout(ex, started)) {
 			return new MezonTimeoutException(call, this.timeout, root);
@@ -296,6 +382,19 @@ public final class RestClientMezonApi implements MezonRestApi {
 		String reason = (ex instanceof ResourceAccessException) ? "I/O error" : "unreadable answer";
 		return new MezonApiException(call, 0, call + " failed: " + reason + " (" + root.getClass().getSimpleName()
 				+ ")", (root != ex) ? root : null);
+	}
+
+	/**
+	 * The answer broke the cap on answers somewhere down the chain (Spring's readers and
+	 * protobuf's parser wrap the {@link IOException} the capped body threw).
+	 */
+	private static @Nullable MezonException tooLarge(String call, Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof HttpTransport.ResponseTooLargeIOException tooLarge) {
+				return new MezonResponseTooLargeException(call, tooLarge.status(), tooLarge.limit(), tooLarge.size());
+			}
+		}
+		return null;
 	}
 
 	/**

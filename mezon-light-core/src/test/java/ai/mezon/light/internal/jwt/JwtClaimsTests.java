@@ -6,6 +6,9 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import ai.mezon.light.MezonSessionException;
 import ai.mezon.light.TestJwts;
@@ -101,6 +104,29 @@ class JwtClaimsTests {
 		assertThatExceptionOfType(MezonSessionException.class)
 			.isThrownBy(() -> JwtClaims.parse(TestJwts.jwt("[1,2]"), "token"))
 			.withMessageContaining("not a JSON object");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1e18", "-1", "253402300800", "9223372036854775808", "1e999999999", "-1e999999999" })
+	void refusesAnExpiryOutOfRange(String exp) {
+		assertThatExceptionOfType(MezonSessionException.class)
+			.isThrownBy(() -> JwtClaims.parse(TestJwts.jwt("{\"exp\":" + exp + "}"), "refresh token"))
+			.withMessage("Invalid refresh token: exp claim out of range (0 to 253402300799 seconds since the epoch)");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1.5", "1700000000.25", "1e-3" })
+	void refusesAnExpiryThatIsNotWholeSeconds(String exp) {
+		assertThatExceptionOfType(MezonSessionException.class)
+			.isThrownBy(() -> JwtClaims.parse(TestJwts.jwt("{\"exp\":" + exp + "}"), "token"))
+			.withMessage("Invalid token: exp claim is not a whole number of seconds");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "0, 0", "0.0, 0", "1.7e9, 1700000000", "1700000000.000, 1700000000", "253402300799, 253402300799" })
+	void acceptsWholeSecondsWrittenAnyWay(String exp, long epochSecond) {
+		assertThat(JwtClaims.parse(TestJwts.jwt("{\"exp\":" + exp + "}"), "token").expiresAt())
+			.isEqualTo(Instant.ofEpochSecond(epochSecond));
 	}
 
 }

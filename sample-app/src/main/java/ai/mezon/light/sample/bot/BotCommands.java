@@ -18,6 +18,13 @@ public final class BotCommands {
 	/** The prefix of every echo. */
 	public static final String ECHO_PREFIX = "echo: ";
 
+	/**
+	 * The most code points of a text echoed (or of an unknown command named); longer ones are cut
+	 * and end with an ellipsis. Mezon refuses content whose JSON is over 4,000 UTF-16 units, and
+	 * a character may take up to six in JSON ({@code \u0001}): 600 keeps any answer under it.
+	 */
+	static final int MAX_ECHOED = 600;
+
 	static final String HELP = """
 			I echo whatever you write. Commands:
 			/help - this list
@@ -49,15 +56,23 @@ public final class BotCommands {
 		}
 		if (!trimmed.startsWith("/")) {
 			// The text as received, not trimmed: an echo repeats exactly what was said.
-			return BotReply.text(ECHO_PREFIX + text);
+			return BotReply.text(ECHO_PREFIX + shortened(text));
 		}
 		String command = trimmed.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
 		return switch (command) {
 			case "/help" -> BotReply.text(HELP);
 			case "/time" -> BotReply.text("It is " + ZonedDateTime.now(this.clock).format(TIME) + ".");
 			case "/cat" -> BotReply.cat("Here is a cat for you.");
-			default -> BotReply.text("I do not know " + command + ". Try /help.");
+			default -> BotReply.text("I do not know " + shortened(command) + ". Try /help.");
 		};
+	}
+
+	/** The text, cut after {@link #MAX_ECHOED} code points (never inside a surrogate pair). */
+	private static String shortened(String text) {
+		if (text.codePointCount(0, text.length()) <= MAX_ECHOED) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, MAX_ECHOED)) + "\u2026";
 	}
 
 }

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mezon.light.MessageContent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -67,6 +69,26 @@ class BotCommandsTests {
 	@Test
 	void slashInsideTheTextIsNoCommand() {
 		assertThat(this.commands.answer("and/or /help")).isEqualTo(BotReply.text("echo: and/or /help"));
+	}
+
+	@Test
+	void aLongTextIsEchoedCutSoTheAnswerFitsMezonsLimit() {
+		String emoji = "\uD83D\uDE00";
+		// Control characters take six UTF-16 units each in JSON: the worst case.
+		for (String unit : new String[] { "a", emoji, "\u0001", "\"" }) {
+			String text = unit.repeat(5000);
+			BotReply reply = this.commands.answer(text);
+			assertThat(reply.text()).startsWith("echo: ").endsWith("\u2026");
+			assertThat(reply.text().codePointCount(0, reply.text().length()))
+				.isEqualTo("echo: ".length() + BotCommands.MAX_ECHOED + 1);
+			assertThat(MessageContent.text(reply.text()).json().length()).isLessThanOrEqualTo(MessageContent.MAX_LENGTH);
+		}
+		// Never cut inside a surrogate pair.
+		assertThat(this.commands.answer(emoji.repeat(601)).text()).isEqualTo("echo: " + emoji.repeat(600) + "\u2026");
+		// Up to the cut, the text is echoed exactly.
+		assertThat(this.commands.answer("b".repeat(600)).text()).isEqualTo("echo: " + "b".repeat(600));
+		assertThat(MessageContent.text(this.commands.answer("/" + "\u0001".repeat(5000)).text()).json().length())
+			.isLessThanOrEqualTo(MessageContent.MAX_LENGTH);
 	}
 
 }
