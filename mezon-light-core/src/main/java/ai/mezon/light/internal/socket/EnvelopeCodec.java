@@ -3,6 +3,7 @@ package ai.mezon.light.internal.socket;
 import java.util.List;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnknownFieldSet;
 
@@ -97,7 +98,31 @@ public final class EnvelopeCodec {
 	 * @return the frame's bytes
 	 */
 	public static byte[] encode(Envelope envelope, int cid, boolean legacy) {
-		return encode(envelope, (cid != 0) ? Integer.toString(cid) : "", legacy);
+		if (cid <= 0 || envelope.getCid() != 0 || envelope.getUnknownFields().hasField(CID_FIELD)) {
+			return encode(envelope, (cid != 0) ? Integer.toString(cid) : "", legacy);
+		}
+		// The common case (a request built without a cid): the cid field is written in front of the
+		// envelope's own bytes, which parse as one message (fields may come in any order; field 1
+		// first is the canonical order anyway), with no copy of the envelope through a builder.
+		try {
+			String legacyCid = legacy ? Integer.toString(cid) : null;
+			int cidSize = (legacyCid != null) ? CodedOutputStream.computeStringSize(CID_FIELD, legacyCid)
+					: CodedOutputStream.computeInt32Size(CID_FIELD, cid);
+			byte[] frame = new byte[cidSize + envelope.getSerializedSize()];
+			CodedOutputStream out = CodedOutputStream.newInstance(frame);
+			if (legacyCid != null) {
+				out.writeString(CID_FIELD, legacyCid);
+			}
+			else {
+				out.writeInt32(CID_FIELD, cid);
+			}
+			envelope.writeTo(out);
+			out.checkNoSpaceLeft();
+			return frame;
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Encoding an envelope into an array failed", ex);
+		}
 	}
 
 	/**

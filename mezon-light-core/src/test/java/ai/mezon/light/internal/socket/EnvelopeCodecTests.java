@@ -96,4 +96,15 @@ class EnvelopeCodecTests {
 		assertThat(decoded.numericCid()).isEqualTo(-1);
 	}
 
+	@Test
+	void theCidWrittenInFrontOfTheEnvelopeGivesTheSameFrameAsTheBuilder() throws Exception {
+		for (int cid : new int[] { 1, 127, 128, 300_000, Integer.MAX_VALUE }) {
+			assertThat(EnvelopeCodec.encode(JOIN, cid, false))
+				.isEqualTo(JOIN.toBuilder().setCid(cid).build().toByteArray());
+			EnvelopeCodec.Decoded legacy = EnvelopeCodec.decode(EnvelopeCodec.encode(JOIN, cid, true));
+			assertThat(legacy.cid()).isEqualTo(Integer.toString(cid));
+			assertThat(legacy.envelope()).isEqualTo(JOIN);
+		}
+	}
+
 }

@@ -1,0 +1,155 @@
+package ai.mezon.light.sample.process;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A bot survives what production does to it, with real processes: the sample bot (a Boot
+ * application in its own JVM) killed with {@code kill -9} and started again, for each store
+ * (file, JDBC on PostgreSQL, Redis), keeps answering in the same DM and answers what was sent
+ * while it was down, each message once and in order; a Mezon server restarted on the same port
+ * with its state gone is recovered from by signing in again.
+ */
+class BotRestartProcessTests {
+
+	/** Bounds every wait; reached only when something is broken. */
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	@TempDir
+	Path dir;
+
+	private TestServerProcess server;
+
+	private BotProcess bot;
+
+	private ChatUser user;
+
+	@AfterEach
+	void stop() throws InterruptedException {
+		if (this.user != null) {
+			this.user.close();
+		}
+		if (this.bot != null) {
+			this.bot.close();
+		}
+		if (this.server != null) {
+			this.server.close();
+		}
+	}
+
+	@Test
+	void fileStore() throws Exception {
+		restartKeepsTheConversation("mezon.session-store.type=file",
+				"mezon.session-store.file.path=" + this.dir.resolve("sessions"));
+	}
+
+	@Test
+	void jdbcStoreOnPostgreSql() throws Exception {
+		restartKeepsTheConversation("mezon.session-store.type=jdbc",
+				"spring.datasource.url=jdbc:postgresql://" + LocalServices.postgresHostPort() + "/test",
+				"spring.datasource.username=postgres", "mezon.session-store.jdbc.initialize-schema=always");
+	}
+
+	@Test
+	void redisStore() throws Exception {
+		restartKeepsTheConversation("mezon.session-store.type=redis",
+				"spring.data.redis.host=" + LocalServices.redisHost(),
+				"spring.data.redis.port=" + LocalServices.redisPort());
+	}
+
+	@Test
+	void aCorruptStoredSessionDoesNotStopTheBot() throws Exception {
+		Path sessions = this.dir.resolve("sessions");
+		String botId = newId();
+		this.server = TestServerProcess.start();
+		this.bot = BotProcess.start("bot", this.server.gatewayUrl(), botId, "mezon.session-store.type=file",
+				"mezon.session-store.file.path=" + sessions);
+		this.user = ChatUser.openDm(this.server.gatewayUrl(), newId(), botId);
+		this.user.say("hello");
+		awaitEchoes("hello");
+
+		this.bot.kill();
+		try (var files = Files.list(sessions)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".json")).toList()) {
+				// Cut short, as a crash in the middle of a write would leave it.
+				byte[] bytes = Files.readAllBytes(file);
+				Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+			}
+		}
+		this.user.say("while the store was broken");
+		this.bot.startAgain();
+
+		awaitEchoes("hello", "while the store was broken");
+		this.user.say("after");
+		awaitEchoes("hello", "while the store was broken", "after");
+	}
+
+	@Test
+	void aServerRestartedWithItsStateGoneIsRecoveredFromWithinSeconds() throws Exception {
+		String botId = newId();
+		this.server = TestServerProcess.start();
+		this.bot = BotProcess.start("bot", this.server.gatewayUrl(), botId, "mezon.session-store.type=file",
+				"mezon.session-store.file.path=" + this.dir.resolve("sessions"));
+		this.user = ChatUser.openDm(this.server.gatewayUrl(), newId(), botId);
+		this.user.say("before");
+		awaitEchoes("before");
+
+		this.server.kill();
+		this.user.close();
+		this.server.startAgain();
+		long back = System.nanoTime();
+		// A new server knows nobody: the user signs in again and opens a new DM with the bot, which
+		// the bot can only know of by signing in again itself (its tokens are dead there).
+		this.user = ChatUser.openDm(this.server.gatewayUrl(), newId(), botId);
+		this.user.say("are you back?");
+		awaitEchoes("are you back?");
+		Duration recovery = this.user.since(back);
+		System.out.printf("Recovery after the server restart: %d ms from the server answering again to the bot's answer%n",
+				recovery.toMillis());
+		assertThat(this.bot.log()).noneMatch((line) -> line.contains("process-test-id-token"));
+	}
+
+	private void restartKeepsTheConversation(String... storeProperties) throws Exception {
+		String botId = newId();
+		this.server = TestServerProcess.start();
+		this.bot = BotProcess.start("bot", this.server.gatewayUrl(), botId, storeProperties);
+		this.user = ChatUser.openDm(this.server.gatewayUrl(), newId(), botId);
+		this.user.say("hello");
+		awaitEchoes("hello");
+
+		this.bot.kill();
+		for (int i = 1; i <= 3; i++) {
+			this.user.say("while down " + i);
+		}
+		this.bot.startAgain();
+
+		awaitEchoes("hello", "while down 1", "while down 2", "while down 3");
+		this.user.say("after the restart");
+		awaitEchoes("hello", "while down 1", "while down 2", "while down 3", "after the restart");
+	}
+
+	/** Waits until the bot has answered exactly these, in this order (each once). */
+	private void awaitEchoes(String... said) {
+		List<String> expected = IntStream.range(0, said.length).mapToObj((i) -> "echo: " + said[i]).toList();
+		await("the bot answers " + expected).atMost(WAIT)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.user.fromBot().size() >= expected.size());
+		assertThat(this.user.fromBot()).containsExactlyElementsOf(expected);
+	}
+
+	private static String newId() {
+		return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 9_000_000_000_000_000L));
+	}
+
+}
