@@ -162,6 +162,27 @@ class ListChannelDescsIntegrationTests {
 		}
 	}
 
+	@Test
+	void membershipRejoinsTheStoredChannelsAndTheOnesCreatedWhileOffline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+		Fixture f = fixture("member", 2, 1);
+		ai.mezon.light.FileSessionStore store = new ai.mezon.light.FileSessionStore(dir);
+		LightClient client = client(f.session());
+		ai.mezon.light.internal.socket.ChannelMembership before = new ai.mezon.light.internal.socket.ChannelMembership(
+				store, "member", client::listDirectChannels);
+		long first = f.dms().iterator().next();
+		before.joined(first, ChannelType.DM);
+		// Offline: a new DM is created with the user.
+		TestChannel created = server.get().createDm(server.get().createUser("member-new-peer"), f.user());
+		// The restarted process: a new membership over the same file.
+		ai.mezon.light.internal.socket.ChannelMembership after = new ai.mezon.light.internal.socket.ChannelMembership(
+				store, "member", client::listDirectChannels);
+		java.util.Map<Long, ChannelType> plan = after.toRejoin().channels();
+		assertThat(plan.keySet().iterator().next()).isEqualTo(first);
+		assertThat(plan).containsEntry(created.id(), ChannelType.DM).hasSize(f.dms().size() + f.groups().size() + 1);
+		assertThat(new ai.mezon.light.internal.socket.ChannelMembership(store, "member", null).toRejoin().channels())
+			.containsOnlyKeys(first);
+	}
+
 	private static LightClient client(SessionData session) {
 		return LightClient.initClient(ClientInitConfig.from(session), server.get().clientOptions());
 	}
