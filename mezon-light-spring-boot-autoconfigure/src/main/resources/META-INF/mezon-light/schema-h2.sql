@@ -19,3 +19,13 @@ CREATE TABLE IF NOT EXISTS %TABLE_NAME%_cursor (
 	updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	PRIMARY KEY (scope, channel_id)
 );
+
+-- Joined channels (JdbcSessionStore as a JoinedChannelStore): the channels to join again after a restart.
+-- channel_type is the wire type: 3 for a DM, 2 for a group.
+CREATE TABLE IF NOT EXISTS %TABLE_NAME%_channel (
+	scope VARCHAR(255) NOT NULL,
+	channel_id BIGINT NOT NULL,
+	channel_type INTEGER NOT NULL,
+	updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	PRIMARY KEY (scope, channel_id)
+);

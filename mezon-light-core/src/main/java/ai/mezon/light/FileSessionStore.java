@@ -15,10 +15,20 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -38,9 +48,21 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>As a {@link DeliveryCursorStore} it keeps one more file per scope, {@code <scope>.cursors.json}:
  * a JSON object from channel id to the last delivered message id (both decimal strings), written
- * the same way under the same kind of lock.
+ * the same way under the same kind of lock. As a {@link JoinedChannelStore}, one more again,
+ * {@code <scope>.channels.json}: a JSON object from channel id to {@code "DM"} or {@code "GROUP"}.
+ *
+ * <p>A file that cannot be read as what it should hold (truncated by a crash of another writer,
+ * edited by hand) never stops the application: it is logged as a WARN naming the store and the
+ * key, renamed to {@code <file>.corrupt-<UTC timestamp>} beside it (set aside, not deleted, for a
+ * post-mortem) and read as absent, so the caller signs in with its configured credentials and the
+ * next save writes a fresh file. Single cursor or channel entries that are not ids are skipped with
+ * a WARN the same way.
  */
-public final class FileSessionStore implements SessionStore, DeliveryCursorStore {
+public final class FileSessionStore implements SessionStore, DeliveryCursorStore, JoinedChannelStore {
+
+	private static final Logger logger = LoggerFactory.getLogger(FileSessionStore.class);
+
+	private static final DateTimeFormatter CORRUPT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -82,15 +104,7 @@ public final class FileSessionStore implements SessionStore, DeliveryCursorStore
 
 	@Override
 	public Optional<StoredSession> load(String key) {
-		try {
-			return Optional.of(StoredSession.fromJson(Files.readString(fileFor(key), StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchFileException ex) {
-			return Optional.empty();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the session file for key '" + key + "'", ex);
-		}
+		return Optional.ofNullable(readOrSetAside(fileFor(key), key, "session", StoredSession::fromJson, null, false));
 	}
 
 	@Override
@@ -98,7 +112,8 @@ public final class FileSessionStore implements SessionStore, DeliveryCursorStore
 		StoredSession next = new StoredSession(data, expectedVersion + 1);
 		Path target = fileFor(key);
 		return locked(key, () -> {
-			long found = load(key).map(StoredSession::version).orElse(SessionStore.NO_VERSION);
+			StoredSession current = readOrSetAside(target, key, "session", StoredSession::fromJson, null, true);
+			long found = (current != null) ? current.version() : SessionStore.NO_VERSION;
 			if (found != expectedVersion) {
 				throw new SessionStoreConflictException(key, expectedVersion, found);
 			}
@@ -126,7 +141,7 @@ public final class FileSessionStore implements SessionStore, DeliveryCursorStore
 
 	@Override
 	public OptionalLong lastDelivered(String scope, long channelId) {
-		String id = readCursors(scope).get(Long.toString(channelId));
+		String id = readCursors(scope, false).get(Long.toString(channelId));
 		return (id != null) ? OptionalLong.of(Long.parseLong(id)) : OptionalLong.empty();
 	}
 
@@ -135,7 +150,7 @@ public final class FileSessionStore implements SessionStore, DeliveryCursorStore
 		Path target = cursorFileFor(scope);
 		// Locked on its own lock file, so cursors never wait for a session save and the reverse.
 		locked(scope + ".cursors", () -> {
-			TreeMap<String, String> cursors = readCursors(scope);
+			TreeMap<String, String> cursors = readCursors(scope, true);
 			String channel = Long.toString(channelId);
 			String current = cursors.get(channel);
 			if (current == null || Long.parseLong(current) < messageId) {
@@ -146,19 +161,186 @@ public final class FileSessionStore implements SessionStore, DeliveryCursorStore
 		});
 	}
 
-	private TreeMap<String, String> readCursors(String scope) {
-		try {
-			return JSON.readValue(Files.readString(cursorFileFor(scope), StandardCharsets.UTF_8), CURSORS);
-		}
-		catch (NoSuchFileException ex) {
+	/** @return the cursors, without entries that are not two positive ids (skipped with a WARN) */
+	private TreeMap<String, String> readCursors(String scope, boolean lockHeld) {
+		TreeMap<String, String> cursors = readOrSetAside(cursorFileFor(scope), scope + ".cursors",
+				"delivery cursors", (json) -> JSON.readValue(json, CURSORS), null, lockHeld);
+		if (cursors == null) {
 			return new TreeMap<>();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the delivery cursors of scope '" + scope + "'", ex);
+		cursors.entrySet().removeIf((entry) -> {
+			boolean bad = !isId(entry.getKey()) || !isId(entry.getValue());
+			if (bad) {
+				logger.warn("{}: ignoring an unreadable delivery cursor of scope '{}' (channel '{}')", this,
+						scope, abbreviate(entry.getKey()));
+			}
+			return bad;
+		});
+		return cursors;
+	}
+
+	/**
+	 * The file a scope's joined channels are kept in.
+	 * @param scope the scope
+	 * @return the file, inside {@link #getDirectory()}
+	 */
+	public Path channelFileFor(String scope) {
+		return this.directory.resolve(fileName(scope) + ".channels.json");
+	}
+
+	@Override
+	public Map<Long, ChannelType> joinedChannels(String scope) {
+		TreeMap<Long, ChannelType> joined = new TreeMap<>();
+		readChannels(scope, false).forEach((id, type) -> joined.put(Long.parseLong(id), ChannelType.valueOf(type)));
+		return Collections.unmodifiableMap(joined);
+	}
+
+	@Override
+	public void channelJoined(String scope, long channelId, ChannelType type) {
+		if (channelId <= 0) {
+			throw new IllegalArgumentException("A channel id is positive, was " + channelId);
 		}
-		catch (JacksonException ex) {
-			throw new UncheckedIOException("Delivery cursors of scope '" + scope + "' are not valid JSON",
-					new IOException(ex.getClass().getSimpleName()));
+		updateChannels(scope, (channels) -> !type.name().equals(channels.put(Long.toString(channelId), type.name())));
+	}
+
+	@Override
+	public void channelLeft(String scope, long channelId) {
+		updateChannels(scope, (channels) -> channels.remove(Long.toString(channelId)) != null);
+	}
+
+	private void updateChannels(String scope, Function<TreeMap<String, String>, Boolean> change) {
+		Path target = channelFileFor(scope);
+		locked(scope + ".channels", () -> {
+			TreeMap<String, String> channels = readChannels(scope, true);
+			if (change.apply(channels)) {
+				writeAtomically(target, JSON.writeValueAsString(channels));
+			}
+			return null;
+		});
+	}
+
+	/** @return the channels, without entries that are not an id and a type (skipped with a WARN) */
+	private TreeMap<String, String> readChannels(String scope, boolean lockHeld) {
+		TreeMap<String, String> channels = readOrSetAside(channelFileFor(scope), scope + ".channels",
+				"joined channels", (json) -> JSON.readValue(json, CURSORS), null, lockHeld);
+		if (channels == null) {
+			return new TreeMap<>();
+		}
+		channels.entrySet().removeIf((entry) -> {
+			boolean bad = !isId(entry.getKey()) || !isChannelType(entry.getValue());
+			if (bad) {
+				logger.warn("{}: ignoring an unreadable joined channel of scope '{}' (channel '{}')", this, scope,
+						abbreviate(entry.getKey()));
+			}
+			return bad;
+		});
+		return channels;
+	}
+
+	private static boolean isId(@Nullable String value) {
+		if (value == null || value.isEmpty() || value.length() > 19 || !value.chars().allMatch(Character::isDigit)) {
+			return false;
+		}
+		try {
+			return Long.parseLong(value) > 0;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isChannelType(@Nullable String value) {
+		for (ChannelType type : ChannelType.values()) {
+			if (type.name().equals(value)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String abbreviate(String value) {
+		return (value.length() <= 32) ? value : value.substring(0, 32) + "...";
+	}
+
+	/**
+	 * Reads and parses a file; a file that does not parse is set aside (renamed to
+	 * {@code <file>.corrupt-<timestamp>}) with a WARN and read as absent.
+	 * @param file the file
+	 * @param lockKey the key of the lock guarding it
+	 * @param what what the file holds, for the log line
+	 * @param parse the parser; any runtime exception means corrupt
+	 * @param absent what an absent or corrupt file reads as
+	 * @param lockHeld whether the caller holds the lock already (file locks are not reentrant)
+	 */
+	private <T> @Nullable T readOrSetAside(Path file, String lockKey, String what, Function<String, T> parse,
+			@Nullable T absent, boolean lockHeld) {
+		String text = readIfExists(file);
+		if (text == null) {
+			return absent;
+		}
+		try {
+			return parse.apply(text);
+		}
+		catch (RuntimeException ex) {
+			// Set aside under the lock, and only the very content found corrupt: a writer may have
+			// replaced it with a good one since.
+			IoAction<@Nullable Void> setAside = () -> {
+				if (text.equals(readIfExists(file))) {
+					Path aside = setAside(file);
+					logger.warn("{}: the {} stored under key '{}' cannot be read ({}); set aside as {}, reading it "
+							+ "as absent", this, what, lockKey, reason(ex), aside.getFileName());
+				}
+				return null;
+			};
+			if (lockHeld) {
+				try {
+					setAside.run();
+				}
+				catch (IOException io) {
+					throw new UncheckedIOException("Cannot set aside the unreadable file for key '" + lockKey + "'", io);
+				}
+			}
+			else {
+				locked(lockKey, setAside);
+			}
+			return absent;
+		}
+	}
+
+	/** The exception's type and, for our own exceptions (which never quote values), its message. */
+	private static String reason(RuntimeException ex) {
+		return (ex instanceof MezonException) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+	private @Nullable String readIfExists(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		catch (java.nio.charset.MalformedInputException ex) {
+			// Not UTF-8 at all: as unreadable as bad JSON.
+			return "\u0000not UTF-8";
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file.getFileName(), ex);
+		}
+	}
+
+	private Path setAside(Path file) throws IOException {
+		String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(CORRUPT_STAMP);
+		for (int attempt = 0;; attempt++) {
+			Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + ((attempt > 0) ? "-" + attempt : ""));
+			try {
+				Files.move(file, aside);
+				return aside;
+			}
+			catch (java.nio.file.FileAlreadyExistsException ex) {
+				if (attempt > 100) {
+					throw ex;
+				}
+			}
 		}
 	}
 

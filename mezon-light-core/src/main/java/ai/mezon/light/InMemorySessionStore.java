@@ -1,20 +1,25 @@
 package ai.mezon.light;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A {@link SessionStore} and {@link DeliveryCursorStore} in this JVM's memory: sessions and
- * cursors survive a refresh and a reconnect but not a restart. The default when nothing else is
- * configured.
+ * A {@link SessionStore}, {@link DeliveryCursorStore} and {@link JoinedChannelStore} in this JVM's
+ * memory: sessions, cursors and joined channels survive a refresh, a reconnect and a leader change
+ * inside this JVM but not a restart. The default when nothing else is configured.
  */
-public final class InMemorySessionStore implements SessionStore, DeliveryCursorStore {
+public final class InMemorySessionStore implements SessionStore, DeliveryCursorStore, JoinedChannelStore {
 
 	private final ConcurrentMap<String, StoredSession> sessions = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, Long> cursors = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, ConcurrentMap<Long, ChannelType>> channels = new ConcurrentHashMap<>();
 
 	@Override
 	public Optional<StoredSession> load(String key) {
@@ -50,6 +55,28 @@ public final class InMemorySessionStore implements SessionStore, DeliveryCursorS
 	@Override
 	public void advance(String scope, long channelId, long messageId) {
 		this.cursors.merge(cursorKey(scope, channelId), messageId, Math::max);
+	}
+
+	@Override
+	public Map<Long, ChannelType> joinedChannels(String scope) {
+		Map<Long, ChannelType> joined = this.channels.get(scope);
+		return (joined != null) ? Collections.unmodifiableMap(new TreeMap<>(joined)) : Map.of();
+	}
+
+	@Override
+	public void channelJoined(String scope, long channelId, ChannelType type) {
+		if (channelId <= 0) {
+			throw new IllegalArgumentException("A channel id is positive, was " + channelId);
+		}
+		this.channels.computeIfAbsent(scope, (s) -> new ConcurrentHashMap<>()).put(channelId, type);
+	}
+
+	@Override
+	public void channelLeft(String scope, long channelId) {
+		Map<Long, ChannelType> joined = this.channels.get(scope);
+		if (joined != null) {
+			joined.remove(channelId);
+		}
 	}
 
 	private static String cursorKey(String scope, long channelId) {

@@ -25,9 +25,11 @@ import ai.mezon.light.internal.rest.MezonRestApi.GatewaySession;
 import ai.mezon.light.internal.rest.RestClientMezonApi;
 import ai.mezon.light.internal.upload.ContentTypes;
 import ai.mezon.light.internal.upload.ImageSize;
+import ai.mezon.light.proto.api.ChannelDescList;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.ChannelMessageList;
 import ai.mezon.light.proto.api.CreateChannelDescRequest;
+import ai.mezon.light.proto.api.ListChannelDescsRequest;
 import ai.mezon.light.proto.api.ListChannelMessagesRequest;
 import ai.mezon.light.proto.api.SessionRefreshRequest;
 import ai.mezon.light.proto.api.UploadAttachment;
@@ -62,6 +64,11 @@ public final class LightClient {
 	private @Nullable CompletableFuture<Session> refreshInFlight;
 
 	private volatile @Nullable RefreshCoordinator refreshCoordinator;
+
+	// The id token credentials to sign in again with; never exposed, never printed (toString masks).
+	private volatile @Nullable AuthenticateConfig reauthentication;
+
+	private @Nullable CompletableFuture<Session> reauthenticationInFlight;
 
 	LightClient(MezonRestApi api, LightClientOptions options, String serverKey, Session session) {
 		this.api = api;
@@ -102,6 +109,18 @@ public final class LightClient {
 			throw new MezonAuthenticationException("Cannot authenticate: id token is blank", 0, null);
 		}
 		Ids.parse("userId", config.userId());
+		Session session = signIn(config, options, api);
+		LightClient client = new LightClient(api, options, config.effectiveServerKey(), session);
+		client.reauthentication = config;
+		return client;
+	}
+
+	/**
+	 * One authenticate call at the gateway.
+	 * @throws MezonInvalidUrlException if the gateway answered an unusable {@code api_url} or
+	 * {@code ws_url} (not wrapped: the URL is the news)
+	 */
+	private static Session signIn(AuthenticateConfig config, LightClientOptions options, MezonRestApi api) {
 		URI gateway = Endpoints.restBase(config.effectiveGatewayUrl(), options.allowInsecureTransport());
 		GatewaySession answer = api.authenticate(gateway, config.effectiveServerKey(), config.idToken(),
 				config.userId(), config.username());
@@ -113,9 +132,9 @@ public final class LightClient {
 		catch (MezonSessionException ex) {
 			throw new MezonAuthenticationException("Gateway answered an unusable session: " + ex.getMessage(), 0, ex);
 		}
-		LightClient client = new LightClient(api, options, config.effectiveServerKey(), session);
-		logger.debug("Authenticated user {} at {}", session.getUserId(), gateway);
-		return client;
+		logger.debug("Authenticated user {} at {}; api {}, socket {}", session.getUserId(), gateway,
+				session.getApiUrl(), session.getWsUrl());
+		return session;
 	}
 
 	/**
@@ -291,11 +310,81 @@ public final class LightClient {
 		// Some servers do not rotate: keep the old refresh token when none is returned.
 		String refreshToken = answer.getRefreshToken().isEmpty() ? current.getRefreshToken()
 				: answer.getRefreshToken();
-		Session refreshed = current.withTokens(answer.getToken(), refreshToken);
+		// The answer's hosts, when it names them, are the server's current ones (validated here:
+		// a bad one fails the refresh with MezonInvalidUrlException rather than a later connect).
+		Session refreshed = current.withTokensAndHosts(answer.getToken(), refreshToken, answer.getApiUrl(),
+				answer.getWsUrl());
 		this.session = refreshed;
 		logger.debug("Session refreshed for user {}; expires at {}", refreshed.getUserId(), refreshed.getExpiresAt());
 		notifyListeners(refreshed, SessionListener.Change.REFRESHED);
 		return refreshed;
+	}
+
+	/**
+	 * Keeps id token credentials for {@link #reauthenticate()}; a client made by
+	 * {@link #authenticate(AuthenticateConfig)} keeps the ones it was authenticated with. The
+	 * credentials are never exposed nor printed.
+	 * @param config the credentials of this client's user, or {@code null} to forget them
+	 */
+	public void setReauthentication(@Nullable AuthenticateConfig config) {
+		if (config != null) {
+			Ids.parse("userId", config.userId());
+		}
+		this.reauthentication = config;
+	}
+
+	/** @return whether {@link #reauthenticate()} has id token credentials to sign in with */
+	public boolean canReauthenticate() {
+		return this.reauthentication != null;
+	}
+
+	/**
+	 * Signs in again at the gateway with the id token this client keeps, when the server no longer
+	 * accepts the session (its state was reset, the refresh token was revoked, the hosts moved).
+	 * The new session, with the hosts from the gateway's answer, replaces the current one and session
+	 * listeners are told ({@link SessionListener.Change#AUTHENTICATED}) before this returns.
+	 * Concurrent callers share one gateway request. Blocking, bounded by
+	 * {@link LightClientOptions#requestTimeout()}.
+	 * @return the new session
+	 * @throws MezonAuthenticationException if no id token is kept (see {@link #canReauthenticate()}),
+	 * the gateway refuses, or it answers a session of another user
+	 * @throws MezonInvalidUrlException if the gateway answers an unusable host URL
+	 * @throws MezonTimeoutException if the gateway does not answer in time
+	 */
+	public Session reauthenticate() {
+		AuthenticateConfig config = this.reauthentication;
+		if (config == null) {
+			throw new MezonAuthenticationException("Cannot sign in again: this client keeps no id token", 0, null);
+		}
+		CompletableFuture<Session> shared;
+		boolean owner = false;
+		synchronized (this.refreshLock) {
+			if (this.reauthenticationInFlight == null) {
+				this.reauthenticationInFlight = new CompletableFuture<>();
+				owner = true;
+			}
+			shared = this.reauthenticationInFlight;
+		}
+		if (owner) {
+			try {
+				Session session = signIn(config, this.options, this.api);
+				if (!session.getUserId().equals(this.session.getUserId())) {
+					throw new MezonAuthenticationException("The gateway signed in user " + session.getUserId()
+							+ ", not this client's user " + this.session.getUserId(), 0, null);
+				}
+				replaceSession(session, SessionListener.Change.AUTHENTICATED);
+				shared.complete(session);
+			}
+			catch (RuntimeException ex) {
+				shared.completeExceptionally(ex);
+			}
+			finally {
+				synchronized (this.refreshLock) {
+					this.reauthenticationInFlight = null;
+				}
+			}
+		}
+		return await(shared);
 	}
 
 	/**
@@ -368,6 +457,72 @@ public final class LightClient {
 		return new MezonChannel(Ids.format(desc.getChannelId()), type,
 				desc.getUserIdsList().stream().map(Ids::format).toList(), desc.getChannelLabel(),
 				Ids.format(desc.getCreatorId()));
+	}
+
+	/**
+	 * Lists every DM and group DM the user is a member of, as Mezon's apps load their
+	 * direct-message list ({@code ListChannelDescs}, PROTOCOL.md §2): {@code clan_id=0, state=1,
+	 * channel_type=2}, pages of {@value #CHANNEL_PAGE_SIZE} counting from 1 until a page comes back
+	 * shorter. Not part of the TypeScript light SDK; the socket uses it to find the channels to
+	 * rejoin after a restart, a channel created while it was offline included.
+	 *
+	 * <p>Empty entries (no {@code channel_id}, as some servers send) and kinds the light client does
+	 * not speak are skipped; a channel listed on two pages (one created while paging shifts the
+	 * pages) is returned once. A page that brings no channel not seen before ends the listing, so
+	 * a server ignoring {@code page} cannot keep it going forever. Blocking: one REST call per page,
+	 * each bounded by {@link LightClientOptions#requestTimeout()}.
+	 * @return the channels, in the server's order
+	 * @throws MezonApiException if the server refuses a page
+	 * @throws MezonTimeoutException if a page does not answer in time
+	 */
+	public List<MezonChannel> listDirectChannels() {
+		java.util.Map<String, MezonChannel> channels = new java.util.LinkedHashMap<>();
+		for (int page = 1;; page++) {
+			ListChannelDescsRequest request = ListChannelDescsRequest.newBuilder()
+				.setClanId(0)
+				.setState(1)
+				.setChannelType(ChannelType.GROUP.wireType())
+				.setLimit(CHANNEL_PAGE_SIZE)
+				.setPage(page)
+				.build();
+			Session current = this.session;
+			ChannelDescList answer = this.api.listChannelDescs(apiBase(current), current.getToken(), request);
+			int before = channels.size();
+			for (ChannelDescription desc : answer.getChanneldescList()) {
+				MezonChannel channel = toChannel(desc);
+				if (channel != null) {
+					channels.putIfAbsent(channel.channelId(), channel);
+				}
+			}
+			if (answer.getChanneldescCount() < CHANNEL_PAGE_SIZE) {
+				break;
+			}
+			if (channels.size() == before) {
+				logger.debug("ListChannelDescs page {} brought no new channel: stopping there", page);
+				break;
+			}
+		}
+		return List.copyOf(channels.values());
+	}
+
+	/** The page size of {@link #listDirectChannels()}: the largest the server answers. */
+	static final int CHANNEL_PAGE_SIZE = 100;
+
+	private static @Nullable MezonChannel toChannel(ChannelDescription desc) {
+		if (desc.getChannelId() <= 0) {
+			return null;
+		}
+		ChannelType type;
+		try {
+			type = ChannelType.ofWireType(desc.getType());
+		}
+		catch (IllegalArgumentException ex) {
+			logger.debug("Skipping channel {} of type {}: not a DM or group", desc.getChannelId(), desc.getType());
+			return null;
+		}
+		return new MezonChannel(Ids.format(desc.getChannelId()), type,
+				desc.getUserIdsList().stream().map(Ids::format).toList(), desc.getChannelLabel(),
+				(desc.getCreatorId() > 0) ? Ids.format(desc.getCreatorId()) : "");
 	}
 
 	/**
@@ -548,7 +703,7 @@ public final class LightClient {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new MezonSessionException("Interrupted while waiting for the session refresh", ex);
+			throw new MezonSessionException("Interrupted while waiting for the session to change", ex);
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {

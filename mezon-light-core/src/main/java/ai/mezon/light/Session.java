@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.internal.jwt.JwtClaims;
+import ai.mezon.light.internal.net.Endpoints;
 
 /**
  * An authenticated Mezon session: an access token and a refresh token (both JWTs, PROTOCOL.md §3)
@@ -68,12 +69,18 @@ public final class Session {
 	 * @param remember the {@code is_remember} flag sent back on refresh
 	 * @return the session
 	 * @throws MezonSessionException if a token is malformed or no user id is known
+	 * @throws MezonInvalidUrlException if {@code apiUrl} or {@code wsUrl} is not a usable host URL
+	 * (see {@code Endpoints}: http/https/ws/wss, a host, a port in 1..65535)
 	 */
 	public static Session of(String token, String refreshToken, String apiUrl, @Nullable String wsUrl,
 			@Nullable String userId, boolean remember) {
 		requireText(token, "token");
 		requireText(refreshToken, "refresh_token");
 		requireText(apiUrl, "api_url");
+		// Every session passes here, whatever its source (store, configuration, gateway, refresh):
+		// a bad host fails now, typed and named, not later inside a connect or a REST call.
+		Endpoints.validateApiUrl("api_url", apiUrl);
+		Endpoints.validateWsUrl(wsUrl);
 		return new Session(token, refreshToken, apiUrl, wsUrl, userId, remember);
 	}
 
@@ -101,6 +108,23 @@ public final class Session {
 	 */
 	public Session withTokens(String newToken, String newRefreshToken) {
 		return of(newToken, newRefreshToken, this.apiUrl, this.wsUrl, this.userId, this.remember);
+	}
+
+	/**
+	 * Returns a copy with new tokens and hosts, as after a refresh whose answer names the hosts;
+	 * a blank host keeps the current one.
+	 * @param newToken the new access token
+	 * @param newRefreshToken the new refresh token
+	 * @param newApiUrl the REST host from the answer, or blank to keep the current one
+	 * @param newWsUrl the socket host from the answer, or blank to keep the current one
+	 * @return the refreshed session
+	 * @throws MezonInvalidUrlException if a new host is not a usable URL
+	 */
+	public Session withTokensAndHosts(String newToken, String newRefreshToken, @Nullable String newApiUrl,
+			@Nullable String newWsUrl) {
+		String api = (newApiUrl != null && !newApiUrl.isBlank()) ? newApiUrl : this.apiUrl;
+		String ws = (newWsUrl != null && !newWsUrl.isBlank()) ? newWsUrl : this.wsUrl;
+		return of(newToken, newRefreshToken, api, ws, this.userId, this.remember);
 	}
 
 	/**

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ai.mezon.light.internal.rest.MezonRestApi;
+import ai.mezon.light.proto.api.ChannelDescList;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.ChannelMessage;
 import ai.mezon.light.proto.api.ChannelMessageList;
 import ai.mezon.light.proto.api.CreateChannelDescRequest;
+import ai.mezon.light.proto.api.ListChannelDescsRequest;
 import ai.mezon.light.proto.api.ListChannelMessagesRequest;
 import ai.mezon.light.proto.api.Session;
 import ai.mezon.light.proto.api.SessionRefreshRequest;
@@ -184,6 +186,205 @@ class LightClientTests {
 		assertThat(this.api.putUrl).isNull();
 	}
 
+	// Channel list (ListChannelDescs)
+
+	private static ChannelDescription desc(long id, int type, long... users) {
+		ChannelDescription.Builder desc = ChannelDescription.newBuilder().setChannelId(id).setType(type).setCreatorId(42);
+		for (long user : users) {
+			desc.addUserIds(user);
+		}
+		return desc.build();
+	}
+
+	private static ChannelDescList page(int from, int count) {
+		ChannelDescList.Builder page = ChannelDescList.newBuilder();
+		for (int i = from; i < from + count; i++) {
+			page.addChanneldesc(desc(1000 + i, (i % 2 == 0) ? 3 : 2, 7, 8));
+		}
+		return page.build();
+	}
+
+	@Test
+	void listDirectChannelsPagesUntilAShortPageWithTheProtocolsConstants() {
+		LightClient client = client();
+		this.api.channelPages.add(page(0, 100));
+		this.api.channelPages.add(page(100, 100));
+		this.api.channelPages.add(page(200, 5));
+		List<MezonChannel> channels = client.listDirectChannels();
+		assertThat(channels).hasSize(205);
+		assertThat(this.api.channelRequests).extracting(ListChannelDescsRequest::getPage).containsExactly(1, 2, 3);
+		assertThat(this.api.channelRequests).allSatisfy((request) -> {
+			assertThat(request.getClanId()).isZero();
+			assertThat(request.getState()).isEqualTo(1);
+			assertThat(request.getLimit()).isEqualTo(100);
+			assertThat(request.getChannelType()).isEqualTo(2);
+		});
+		assertThat(channels.get(0)).isEqualTo(new MezonChannel("1000", ChannelType.DM, List.of("7", "8"), "", "42"));
+		assertThat(channels.get(1).type()).isEqualTo(ChannelType.GROUP);
+	}
+
+	@Test
+	void listDirectChannelsOfAnExactMultipleAsksOneEmptyPageMore() {
+		LightClient client = client();
+		this.api.channelPages.add(page(0, 100));
+		assertThat(client.listDirectChannels()).hasSize(100);
+		assertThat(this.api.channelRequests).hasSize(2);
+	}
+
+	@Test
+	void listDirectChannelsSkipsEmptyEntriesOtherKindsAndDuplicates() {
+		LightClient client = client();
+		ChannelDescList.Builder first = ChannelDescList.newBuilder();
+		first.addChanneldesc(ChannelDescription.getDefaultInstance());
+		first.addChanneldesc(desc(1, 3, 7));
+		first.addChanneldesc(desc(2, 1));
+		for (int i = 0; i < 97; i++) {
+			first.addChanneldesc(desc(10 + i, 2, 7));
+		}
+		this.api.channelPages.add(first.build());
+		// A channel created while paging shifts the pages: the second page repeats one.
+		this.api.channelPages.add(ChannelDescList.newBuilder().addChanneldesc(desc(106, 2, 7)).addChanneldesc(desc(500, 3, 9)).build());
+		List<MezonChannel> channels = client.listDirectChannels();
+		assertThat(channels).extracting(MezonChannel::channelId).doesNotHaveDuplicates().contains("1", "500")
+			.doesNotContain("2", "", "0");
+		assertThat(channels).hasSize(1 + 97 + 1);
+	}
+
+	@Test
+	void listDirectChannelsStopsWhenAServerIgnoresThePage() {
+		LightClient client = client();
+		ChannelDescList full = page(0, 100);
+		for (int i = 0; i < 5; i++) {
+			this.api.channelPages.add(full);
+		}
+		assertThat(client.listDirectChannels()).hasSize(100);
+		assertThat(this.api.channelRequests).hasSize(2);
+	}
+
+	// Host URLs
+
+	@Test
+	void gatewayAnsweringAnInvalidHostFailsNamingIt() {
+		this.api.gatewayWsUrl = "javascript:alert(1)";
+		assertThatExceptionOfType(MezonInvalidUrlException.class)
+			.isThrownBy(() -> LightClient.authenticate(new AuthenticateConfig("secret-id-token", "42", "a"), this.options,
+					this.api))
+			.withMessageContaining("javascript:alert(1)")
+			.withMessageNotContaining("secret-id-token")
+			.withMessageNotContaining(this.api.gatewayToken)
+			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("ws_url"));
+		this.api.gatewayWsUrl = "ws.example";
+		this.api.gatewayApiUrl = "https://api.example:99999";
+		assertThatExceptionOfType(MezonInvalidUrlException.class)
+			.isThrownBy(() -> LightClient.authenticate(new AuthenticateConfig("id", "42", "a"), this.options, this.api))
+			.withMessageContaining("https://api.example:99999")
+			.withMessageContaining("99999");
+	}
+
+	@Test
+	void restoredSessionWithAnInvalidHostFailsNamingIt() {
+		String token = TestJwts.token(42, EXP);
+		assertThatExceptionOfType(MezonInvalidUrlException.class)
+			.isThrownBy(() -> LightClient.initClient(
+					new ClientInitConfig(token, token, "https://api.example", "wss://ws.example:99999", "42", null),
+					this.options, this.api))
+			.withMessageContaining("wss://ws.example:99999")
+			.withMessageNotContaining(token);
+	}
+
+	@Test
+	void refreshAdoptsTheAnswersHostsAndRefusesInvalidOnes() {
+		LightClient client = client();
+		client.refreshSession();
+		assertThat(client.getSession().getApiUrl()).isEqualTo("https://api.example");
+		this.api.refreshApiUrl = "https://api2.example";
+		this.api.refreshWsUrl = "ws2.example";
+		client.refreshSession();
+		assertThat(client.getSession().getApiUrl()).isEqualTo("https://api2.example");
+		assertThat(client.getSession().getWsUrl()).isEqualTo("ws2.example");
+		this.api.refreshWsUrl = "ftp://ws.example";
+		assertThatExceptionOfType(MezonInvalidUrlException.class).isThrownBy(client::refreshSession)
+			.withMessageContaining("ftp://ws.example");
+		assertThat(client.getSession().getWsUrl()).isEqualTo("ws2.example");
+	}
+
+	// Signing in again
+
+	@Test
+	void reauthenticateWithoutAnIdTokenIsAnAuthenticationFailure() {
+		LightClient client = client();
+		assertThat(client.canReauthenticate()).isFalse();
+		assertThatExceptionOfType(MezonAuthenticationException.class).isThrownBy(client::reauthenticate)
+			.withMessageContaining("no id token");
+		assertThat(this.api.calls).isEmpty();
+	}
+
+	@Test
+	void authenticatedClientSignsInAgainTakingTheGatewaysHostsAndTellsListeners() throws Exception {
+		LightClient client = LightClient.authenticate(new AuthenticateConfig("secret-id-token", "42", "a"), this.options,
+				this.api);
+		assertThat(client.canReauthenticate()).isTrue();
+		assertThat(client.toString()).doesNotContain("secret-id-token");
+		List<SessionListener.Change> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+		client.addSessionListener((session, change) -> changes.add(change));
+		this.api.gatewayToken = TestJwts.token(42, EXP.plusSeconds(60));
+		this.api.gatewayApiUrl = "https://moved.example";
+		ai.mezon.light.Session session = client.reauthenticate();
+		assertThat(session.getToken()).isEqualTo(this.api.gatewayToken);
+		assertThat(client.getSession()).isSameAs(session);
+		assertThat(session.getApiUrl()).isEqualTo("https://moved.example");
+		assertThat(changes).containsExactly(SessionListener.Change.AUTHENTICATED);
+	}
+
+	@Test
+	void restoredClientGivenCredentialsSignsInAgain() {
+		LightClient client = client();
+		client.setReauthentication(new AuthenticateConfig("id", "42", "a"));
+		assertThat(client.canReauthenticate()).isTrue();
+		client.reauthenticate();
+		assertThat(this.api.calls).containsExactly("authenticate");
+		client.setReauthentication(null);
+		assertThat(client.canReauthenticate()).isFalse();
+	}
+
+	@Test
+	void reauthenticateRefusesASessionOfAnotherUser() {
+		LightClient client = client();
+		ai.mezon.light.Session before = client.getSession();
+		client.setReauthentication(new AuthenticateConfig("id", "43", "a"));
+		this.api.gatewayToken = TestJwts.token(43, EXP);
+		assertThatExceptionOfType(MezonAuthenticationException.class).isThrownBy(client::reauthenticate)
+			.withMessageContaining("43");
+		assertThat(client.getSession()).isSameAs(before);
+	}
+
+	@Test
+	void concurrentReauthenticationsShareOneGatewayRequest() throws Exception {
+		LightClient client = client();
+		client.setReauthentication(new AuthenticateConfig("id", "42", "a"));
+		this.api.authenticateGate = new java.util.concurrent.CountDownLatch(1);
+		List<ai.mezon.light.Session> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<Thread> callers = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			callers.add(new Thread(() -> results.add(client.reauthenticate()), "reauth-" + i));
+		}
+		callers.get(0).start();
+		org.awaitility.Awaitility.await().until(() -> this.api.authenticateCount.get() == 1);
+		for (Thread caller : callers.subList(1, 4)) {
+			caller.start();
+		}
+		// The others park on the first one's result while it is held inside the gateway call.
+		org.awaitility.Awaitility.await()
+			.until(() -> callers.subList(1, 4).stream().allMatch((t) -> t.getState() == Thread.State.WAITING));
+		this.api.authenticateGate.countDown();
+		for (Thread caller : callers) {
+			caller.join(10_000);
+		}
+		assertThat(this.api.authenticateCount).hasValue(1);
+		assertThat(results).hasSize(4);
+		assertThat(results).allSatisfy((session) -> assertThat(session).isSameAs(results.get(0)));
+	}
+
 	private LightClient client() {
 		String token = TestJwts.token(42, EXP);
 		return LightClient.initClient(new ClientInitConfig(token, token, "https://api.example", null, "42", null),
@@ -203,6 +404,18 @@ class LightClientTests {
 		String gatewayToken = TestJwts.token(42, EXP);
 
 		String presignedUrl = "https://cdn.example/u/cat.png?X-Amz-Signature=sig";
+
+		String gatewayApiUrl = "https://api.example";
+
+		String gatewayWsUrl = "ws.example";
+
+		String refreshApiUrl = "";
+
+		String refreshWsUrl = "";
+
+		final java.util.concurrent.atomic.AtomicInteger authenticateCount = new java.util.concurrent.atomic.AtomicInteger();
+
+		java.util.concurrent.CountDownLatch authenticateGate = new java.util.concurrent.CountDownLatch(0);
 
 		@Nullable MezonApiException refreshFailure;
 
@@ -224,7 +437,15 @@ class LightClientTests {
 		public GatewaySession authenticate(URI gateway, String serverKey, String idToken, String userId,
 				String username) {
 			this.calls.add("authenticate");
-			return new GatewaySession(this.gatewayToken, this.gatewayToken, "https://api.example", "ws.example", userId);
+			this.authenticateCount.incrementAndGet();
+			try {
+				this.authenticateGate.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return new GatewaySession(this.gatewayToken, this.gatewayToken, this.gatewayApiUrl, this.gatewayWsUrl,
+					userId);
 		}
 
 		@Override
@@ -233,7 +454,11 @@ class LightClientTests {
 			if (this.refreshFailure != null) {
 				throw this.refreshFailure;
 			}
-			return Session.newBuilder().setToken(this.gatewayToken).build();
+			return Session.newBuilder()
+				.setToken(this.gatewayToken)
+				.setApiUrl(this.refreshApiUrl)
+				.setWsUrl(this.refreshWsUrl)
+				.build();
 		}
 
 		@Override
@@ -255,6 +480,19 @@ class LightClientTests {
 			this.calls.add("history");
 			this.lastRequest = request;
 			return this.history;
+		}
+
+		final List<ChannelDescList> channelPages = new ArrayList<>();
+
+		final List<ListChannelDescsRequest> channelRequests = new ArrayList<>();
+
+		@Override
+		public ChannelDescList listChannelDescs(URI api, String token, ListChannelDescsRequest request) {
+			this.calls.add("listChannelDescs");
+			this.channelRequests.add(request);
+			int index = request.getPage() - 1;
+			return (index >= 0 && index < this.channelPages.size()) ? this.channelPages.get(index)
+					: ChannelDescList.getDefaultInstance();
 		}
 
 		@Override

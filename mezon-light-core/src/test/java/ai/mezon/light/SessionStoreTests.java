@@ -4,147 +4,40 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link InMemorySessionStore} and {@link FileSessionStore}: the compare-and-set
- * contract both share, and the file store's format, atomic writes and permissions.
+ * The in-memory and file stores against the shared {@link StoreContract}, and what is particular
+ * to the file store: its format, atomic writes, permissions and how it sets unreadable files aside.
  */
 class SessionStoreTests {
 
-	static SessionData session(String token) {
-		return new SessionData(token, "r-" + token, "https://api.example", "wss://ws.example", "42");
-	}
-
-	abstract static class Contract {
-
-		abstract SessionStore store();
-
-		@Test
-		void loadOfUnknownKeyIsEmpty() {
-			assertThat(store().load("nobody")).isEmpty();
-		}
-
-		@Test
-		void firstSaveCreatesVersionOneAndLoadReturnsIt() {
-			StoredSession saved = store().save("k", session("a"), SessionStore.NO_VERSION);
-			assertThat(saved.version()).isEqualTo(1);
-			assertThat(store().load("k")).contains(new StoredSession(session("a"), 1));
-		}
-
-		@Test
-		void saveWithCurrentVersionIncrementsIt() {
-			store().save("k", session("a"), SessionStore.NO_VERSION);
-			StoredSession second = store().save("k", session("b"), 1);
-			assertThat(second.version()).isEqualTo(2);
-			assertThat(store().load("k")).contains(new StoredSession(session("b"), 2));
-		}
-
-		@Test
-		void staleWriterIsRefusedAndNewerSessionKept() {
-			store().save("k", session("a"), SessionStore.NO_VERSION);
-			store().save("k", session("b"), 1);
-			assertThatExceptionOfType(SessionStoreConflictException.class)
-				.isThrownBy(() -> store().save("k", session("stale"), 1))
-				.satisfies((ex) -> {
-					assertThat(ex.getExpectedVersion()).isEqualTo(1);
-					assertThat(ex.getActualVersion()).isEqualTo(2);
-					assertThat(ex.getMessage()).doesNotContain("stale");
-				});
-			assertThat(store().load("k").orElseThrow().data()).isEqualTo(session("b"));
-		}
-
-		@Test
-		void createWhenAlreadyStoredIsRefused() {
-			store().save("k", session("a"), SessionStore.NO_VERSION);
-			assertThatExceptionOfType(SessionStoreConflictException.class)
-				.isThrownBy(() -> store().save("k", session("b"), SessionStore.NO_VERSION));
-		}
-
-		@Test
-		void saveAfterDeleteWithOldVersionIsRefused() {
-			store().save("k", session("a"), SessionStore.NO_VERSION);
-			assertThat(store().delete("k")).isTrue();
-			assertThat(store().delete("k")).isFalse();
-			assertThat(store().load("k")).isEmpty();
-			assertThatExceptionOfType(SessionStoreConflictException.class)
-				.isThrownBy(() -> store().save("k", session("b"), 1));
-		}
-
-		@Test
-		void keysAreIndependent() {
-			store().save("a", session("a"), SessionStore.NO_VERSION);
-			store().save("b/../c", session("b"), SessionStore.NO_VERSION);
-			assertThat(store().load("a").orElseThrow().data()).isEqualTo(session("a"));
-			assertThat(store().load("b/../c").orElseThrow().data()).isEqualTo(session("b"));
-		}
-
-		@Test
-		void concurrentWritersOfOneVersionExactlyOneWins() throws Exception {
-			store().save("k", session("start"), SessionStore.NO_VERSION);
-			int writers = 8;
-			ExecutorService executor = Executors.newFixedThreadPool(writers);
-			AtomicInteger conflicts = new AtomicInteger();
-			try {
-				List<Future<StoredSession>> results = new ArrayList<>();
-				for (int i = 0; i < writers; i++) {
-					String token = "w" + i;
-					Callable<StoredSession> write = () -> {
-						try {
-							return store().save("k", session(token), 1);
-						}
-						catch (SessionStoreConflictException ex) {
-							conflicts.incrementAndGet();
-							return null;
-						}
-					};
-					results.add(executor.submit(write));
-				}
-				List<StoredSession> winners = new ArrayList<>();
-				for (Future<StoredSession> result : results) {
-					StoredSession stored = result.get();
-					if (stored != null) {
-						winners.add(stored);
-					}
-				}
-				assertThat(winners).hasSize(1);
-				assertThat(conflicts).hasValue(writers - 1);
-				assertThat(store().load("k")).contains(winners.get(0));
-			}
-			finally {
-				executor.shutdownNow();
-			}
-		}
-
-	}
-
 	@Nested
-	class InMemory extends Contract {
+	class InMemory extends StoreContract {
 
 		private final InMemorySessionStore store = new InMemorySessionStore();
 
 		@Override
-		SessionStore store() {
+		protected Object store() {
 			return this.store;
 		}
 
 	}
 
 	@Nested
-	class File extends Contract {
+	@ExtendWith(OutputCaptureExtension.class)
+	class File extends StoreContract.Corruptible {
 
 		@TempDir
 		Path temp;
@@ -152,28 +45,71 @@ class SessionStoreTests {
 		private FileSessionStore store;
 
 		@Override
-		SessionStore store() {
+		protected FileSessionStore store() {
 			if (this.store == null) {
 				this.store = new FileSessionStore(this.temp.resolve("sessions"));
 			}
 			return this.store;
 		}
 
+		private void write(Path file, String text) throws Exception {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, text);
+		}
+
+		private List<String> files() throws Exception {
+			try (Stream<Path> files = Files.list(store().getDirectory())) {
+				return files.map((p) -> p.getFileName().toString()).sorted().toList();
+			}
+		}
+
+		@Override
+		protected void writeUnreadableSession(String key) throws Exception {
+			// A crash half-way through a write by another tool: JSON cut short.
+			write(store().fileFor(key), "{\"token\":\"secret-token-part\",\"refresh_tok");
+		}
+
+		@Override
+		protected boolean unreadableSessionWasSetAside(String key) throws Exception {
+			String prefix = store().fileFor(key).getFileName() + ".corrupt-";
+			List<Path> aside;
+			try (Stream<Path> files = Files.list(store().getDirectory())) {
+				aside = files.filter((p) -> p.getFileName().toString().startsWith(prefix)).toList();
+			}
+			return aside.size() == 1 && Files.readString(aside.get(0)).contains("secret-token-part");
+		}
+
+		@Override
+		protected void writeUnreadableCursors(String scope) throws Exception {
+			write(store().cursorFileFor(scope), "[1, 2");
+		}
+
+		@Override
+		protected void writeUnreadableChannels(String scope) throws Exception {
+			write(store().channelFileFor(scope), "\u0000\u0001 not json");
+		}
+
+		@Override
+		protected void addUnreadableChannelEntry(String scope) throws Exception {
+			Path file = store().channelFileFor(scope);
+			String json = Files.readString(file);
+			write(file, json.replaceFirst("\\{", "{\"not-an-id\":\"DM\",\"12\":\"CLAN\","));
+		}
+
 		@Test
 		void fileHoldsTheExportShapeReadableAsSessionData() throws Exception {
-			store().save("42", session("a"), SessionStore.NO_VERSION);
+			SessionData data = session("a");
+			store().save("42", data, SessionStore.NO_VERSION);
 			String json = Files.readString(this.store.fileFor("42"));
-			assertThat(json).contains("\"token\":\"a\"", "\"refresh_token\":\"r-a\"", "\"api_url\":",
+			assertThat(json).contains("\"token\":\"" + data.token() + "\"", "\"refresh_token\":", "\"api_url\":",
 					"\"ws_url\":", "\"user_id\":\"42\"", "\"version\":1");
-			SessionData data = tools.jackson.databind.json.JsonMapper.shared().readValue(json, SessionData.class);
-			assertThat(data).isEqualTo(session("a"));
+			assertThat(tools.jackson.databind.json.JsonMapper.shared().readValue(json, SessionData.class))
+				.isEqualTo(data);
 		}
 
 		@Test
 		void plainExportWithoutVersionReadsAsVersionOne() throws Exception {
-			Path file = ((FileSessionStore) store()).fileFor("x");
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, "{\"token\":\"t\",\"refresh_token\":\"r\",\"api_url\":\"https://a\",\"user_id\":\"7\"}");
+			write(store().fileFor("x"), "{\"token\":\"t\",\"refresh_token\":\"r\",\"api_url\":\"https://a\",\"user_id\":\"7\"}");
 			StoredSession stored = store().load("x").orElseThrow();
 			assertThat(stored.version()).isEqualTo(1);
 			assertThat(stored.data().wsUrl()).isNull();
@@ -191,27 +127,83 @@ class SessionStoreTests {
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
 				.isEqualTo("rwx------");
-			try (var files = Files.list(file.getParent())) {
-				assertThat(files.map((p) -> p.getFileName().toString())).containsExactlyInAnyOrder("k.json",
-						"k.json.lock");
-			}
+			assertThat(files()).containsExactly("k.json", "k.json.lock");
 		}
 
 		@Test
 		void keysCannotEscapeTheDirectory() {
-			assertThat(this.store().load("../x")).isEmpty();
+			assertThat(store().load("../x")).isEmpty();
 			assertThat(this.store.fileFor("../../etc/passwd").getParent()).isEqualTo(this.store.getDirectory());
 			assertThat(this.store.fileFor("..").getParent()).isEqualTo(this.store.getDirectory());
 			assertThat(this.store.fileFor(".hidden").getFileName().toString()).doesNotStartWith(".");
 		}
 
 		@Test
-		void unreadableFileFailsWithoutQuotingIt() throws Exception {
-			Path file = ((FileSessionStore) store()).fileFor("bad");
+		void cursorsAndChannelsSurviveANewInstanceInFilesOfTheirOwn() throws Exception {
+			store().advance("bot", 10, 1_000_000_000_000_000_500L);
+			store().channelJoined("bot", 10, ChannelType.GROUP);
+			FileSessionStore reopened = new FileSessionStore(this.temp.resolve("sessions"));
+			assertThat(reopened.lastDelivered("bot", 10)).hasValue(1_000_000_000_000_000_500L);
+			assertThat(reopened.joinedChannels("bot")).containsExactly(Map.entry(10L, ChannelType.GROUP));
+			assertThat(Files.readString(store().cursorFileFor("bot"))).contains("\"10\":\"1000000000000000500\"");
+			assertThat(Files.readString(store().channelFileFor("bot"))).isEqualTo("{\"10\":\"GROUP\"}");
+			// The session file of the same key is another file, untouched.
+			assertThat(store().load("bot")).isEmpty();
+		}
+
+		@Test
+		void anUnreadableSessionIsLoggedNamingStoreAndKeyWithoutQuotingIt(CapturedOutput output) throws Exception {
+			writeUnreadableSession("bot");
+			assertThat(store().load("bot")).isEmpty();
+			assertThat(output.getOut() + output.getErr()).contains("WARN")
+				.contains(store().toString())
+				.contains("key 'bot'")
+				.contains("bot.json.corrupt-")
+				.doesNotContain("secret-token-part");
+			assertThat(files()).hasSize(2).anySatisfy((name) -> assertThat(name).matches("bot\\.json\\.corrupt-\\d{8}T\\d{9}Z"));
+		}
+
+		@Test
+		void aFileThatIsNotUtf8IsSetAsideToo() throws Exception {
+			Path file = store().fileFor("binary");
 			Files.createDirectories(file.getParent());
-			Files.write(file, "{\"token\":\"secret-token".getBytes(StandardCharsets.UTF_8));
-			assertThatExceptionOfType(MezonSessionException.class).isThrownBy(() -> store().load("bad"))
-				.withMessageNotContaining("secret-token");
+			Files.write(file, new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF });
+			assertThat(store().load("binary")).isEmpty();
+			assertThat(files()).anySatisfy((name) -> assertThat(name).startsWith("binary.json.corrupt-"));
+		}
+
+		@Test
+		void aSessionWithAnInvalidHostLoadsForTheCallerToJudge() throws Exception {
+			// Readable but unusable (a bad URL): the store returns it, the client refuses it typed.
+			SessionData data = session("a");
+			SessionData badHost = new SessionData(data.token(), data.refreshToken(), data.apiUrl(),
+					"wss://ws.example:99999", data.userId());
+			store().save("badhost", badHost, SessionStore.NO_VERSION);
+			StoredSession stored = store().load("badhost").orElseThrow();
+			assertThat(stored.version()).isEqualTo(1);
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(MezonInvalidUrlException.class)
+				.isThrownBy(() -> Session.restore(stored.data()))
+				.withMessageContaining("wss://ws.example:99999");
+			assertThat(store().save("badhost", data, 1).version()).isEqualTo(2);
+		}
+
+		@Test
+		void anUnreadableCursorEntryIsSkipped() throws Exception {
+			store().advance("bot", 10, 500);
+			Path file = store().cursorFileFor("bot");
+			write(file, Files.readString(file).replace("{", "{\"11\":\"x\",\"-3\":\"7\","));
+			assertThat(store().lastDelivered("bot", 10)).hasValue(500);
+			assertThat(store().lastDelivered("bot", 11)).isEmpty();
+			store().advance("bot", 11, 600);
+			assertThat(store().lastDelivered("bot", 11)).hasValue(600);
+		}
+
+		@Test
+		void unreadableBytesAreNeverQuoted(CapturedOutput output) throws Exception {
+			Files.createDirectories(store().getDirectory());
+			Files.write(store().cursorFileFor("q"), "{\"1\": secret-cursor".getBytes(StandardCharsets.UTF_8));
+			assertThat(store().lastDelivered("q", 1)).isEmpty();
+			assertThat(output.getOut() + output.getErr()).contains("delivery cursors").doesNotContain("secret-cursor");
 		}
 
 	}
@@ -221,9 +213,9 @@ class SessionStoreTests {
 
 		@Test
 		void storedSessionJsonRoundTripsAndMasksTokensInToString() {
-			StoredSession stored = new StoredSession(session("secret"), 3);
+			StoredSession stored = new StoredSession(StoreContract.session("secret"), 3);
 			assertThat(StoredSession.fromJson(stored.toJson())).isEqualTo(stored);
-			assertThat(stored.toString()).doesNotContain("secret");
+			assertThat(stored.toString()).doesNotContain(stored.data().token());
 		}
 
 	}

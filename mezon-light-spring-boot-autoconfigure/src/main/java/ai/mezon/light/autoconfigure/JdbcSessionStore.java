@@ -5,14 +5,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -23,7 +29,9 @@ import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.util.StreamUtils;
 
+import ai.mezon.light.ChannelType;
 import ai.mezon.light.DeliveryCursorStore;
+import ai.mezon.light.JoinedChannelStore;
 import ai.mezon.light.MezonException;
 import ai.mezon.light.Session;
 import ai.mezon.light.SessionData;
@@ -42,10 +50,24 @@ import ai.mezon.light.StoredSession;
  * (so a cursor never moves back, whatever the number of writers), or an {@code INSERT} for a new
  * channel.
  *
+ * <p>As a {@link JoinedChannelStore} it keeps the joined channels per scope in a third table,
+ * {@code <table>_channel} ({@code channel_type} is the wire type: 3 DM, 2 group).
+ *
+ * <p>A row that cannot be what it should (a session whose {@code version} is below 1, a cursor at
+ * an id below 1, a channel of a type the light client does not speak) never stops the application:
+ * it is logged as a WARN naming the store and the key and read as absent. An unreadable session
+ * row is set aside, renamed to {@code <key>.corrupt-<UTC timestamp>} (kept for a post-mortem), so
+ * the next save can insert a fresh one.
+ *
  * <p>Create the tables with {@link #initializeSchema(DataSource, String)} (scripts for PostgreSQL
- * and H2 in {@value #SCHEMA_LOCATION}) or with your migration tool.
+ * and H2 in {@value #SCHEMA_LOCATION}; running it again on an older schema adds the tables it
+ * lacks) or with your migration tool.
  */
-public class JdbcSessionStore implements SessionStore, DeliveryCursorStore {
+public class JdbcSessionStore implements SessionStore, DeliveryCursorStore, JoinedChannelStore {
+
+	private static final Logger logger = LoggerFactory.getLogger(JdbcSessionStore.class);
+
+	private static final DateTimeFormatter CORRUPT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
 
 	/** The default table name. */
 	public static final String DEFAULT_TABLE_NAME = "mezon_session";
@@ -125,13 +147,44 @@ public class JdbcSessionStore implements SessionStore, DeliveryCursorStore {
 
 	@Override
 	public Optional<StoredSession> load(String key) {
-		return this.jdbc
+		return Optional.ofNullable(read(key));
+	}
+
+	/** @return the stored session, or {@code null} when none is stored or the row was unreadable (set aside) */
+	private @Nullable StoredSession read(String key) {
+		Optional<Row> row = this.jdbc
 			.sql("SELECT token, refresh_token, api_url, ws_url, user_id, version FROM " + this.tableName
 					+ " WHERE session_key = ?")
 			.param(key)
-			.query((rs, row) -> new StoredSession(new SessionData(rs.getString(1), rs.getString(2), rs.getString(3),
+			.query((rs, n) -> new Row(new SessionData(rs.getString(1), rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getString(5)), rs.getLong(6)))
 			.optional();
+		if (row.isEmpty()) {
+			return null;
+		}
+		if (row.get().version() < 1) {
+			setAside(key, row.get().version());
+			return null;
+		}
+		return new StoredSession(row.get().data(), row.get().version());
+	}
+
+	/** Renames an unreadable session row, so the key is free for a fresh one and the row is kept. */
+	private void setAside(String key, long version) {
+		String stamp = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC).format(CORRUPT_STAMP);
+		String aside = ((key.length() > 200) ? key.substring(0, 200) : key) + ".corrupt-" + stamp;
+		// Only that very row: another writer may have replaced it with a good one since.
+		int moved = this.jdbc
+			.sql("UPDATE " + this.tableName + " SET session_key = ? WHERE session_key = ? AND version = ?")
+			.params(aside, key, version)
+			.update();
+		if (moved > 0) {
+			logger.warn("{}: the session stored under key '{}' is unreadable (version {}); set aside as key '{}', "
+					+ "reading it as absent", this, key, version, aside);
+		}
+	}
+
+	private record Row(SessionData data, long version) {
 	}
 
 	@Override
@@ -141,15 +194,21 @@ public class JdbcSessionStore implements SessionStore, DeliveryCursorStore {
 		OffsetDateTime refreshExpiresAt = refreshExpiry(data);
 		if (expectedVersion == SessionStore.NO_VERSION) {
 			try {
-				this.jdbc.sql("INSERT INTO " + this.tableName + " (session_key, token, refresh_token, api_url, ws_url, "
-						+ "user_id, version, refresh_expires_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-					.params(key, data.token(), data.refreshToken(), data.apiUrl(), data.wsUrl(), data.userId(),
-							next.version(), refreshExpiresAt, now)
-					.update();
+				insert(key, data, next, refreshExpiresAt, now);
 				return next;
 			}
 			catch (DuplicateKeyException ex) {
-				throw conflict(key, expectedVersion);
+				// An unreadable row in the way is set aside by read(): then the key is free.
+				if (read(key) != null) {
+					throw conflict(key, expectedVersion);
+				}
+				try {
+					insert(key, data, next, refreshExpiresAt, now);
+					return next;
+				}
+				catch (DuplicateKeyException again) {
+					throw conflict(key, expectedVersion);
+				}
 			}
 		}
 		int updated = this.jdbc.sql("UPDATE " + this.tableName + " SET token = ?, refresh_token = ?, api_url = ?, "
@@ -164,9 +223,19 @@ public class JdbcSessionStore implements SessionStore, DeliveryCursorStore {
 		return next;
 	}
 
+	private void insert(String key, SessionData data, StoredSession next, @Nullable OffsetDateTime refreshExpiresAt,
+			OffsetDateTime now) {
+		this.jdbc.sql("INSERT INTO " + this.tableName + " (session_key, token, refresh_token, api_url, ws_url, "
+				+ "user_id, version, refresh_expires_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(key, data.token(), data.refreshToken(), data.apiUrl(), data.wsUrl(), data.userId(),
+					next.version(), refreshExpiresAt, now)
+			.update();
+	}
+
 	private SessionStoreConflictException conflict(String key, long expectedVersion) {
-		long found = load(key).map(StoredSession::version).orElse(SessionStore.NO_VERSION);
-		return new SessionStoreConflictException(key, expectedVersion, found);
+		StoredSession found = read(key);
+		return new SessionStoreConflictException(key, expectedVersion,
+				(found != null) ? found.version() : SessionStore.NO_VERSION);
 	}
 
 	/** For housekeeping queries (delete rows whose refresh token is dead); null when unreadable. */
@@ -192,12 +261,17 @@ public class JdbcSessionStore implements SessionStore, DeliveryCursorStore {
 
 	@Override
 	public OptionalLong lastDelivered(String scope, long channelId) {
-		return this.jdbc.sql("SELECT message_id FROM " + getCursorTableName() + " WHERE scope = ? AND channel_id = ?")
+		Optional<Long> id = this.jdbc
+			.sql("SELECT message_id FROM " + getCursorTableName() + " WHERE scope = ? AND channel_id = ?")
 			.params(scope, channelId)
 			.query(Long.class)
-			.optional()
-			.map(OptionalLong::of)
-			.orElse(OptionalLong.empty());
+			.optional();
+		if (id.isPresent() && id.get() < 1) {
+			logger.warn("{}: ignoring the unreadable delivery cursor of scope '{}', channel {} (message id {})", this,
+					scope, channelId, id.get());
+			return OptionalLong.empty();
+		}
+		return id.map(OptionalLong::of).orElse(OptionalLong.empty());
 	}
 
 	@Override
@@ -222,6 +296,75 @@ public class JdbcSessionStore implements SessionStore, DeliveryCursorStore {
 		return this.jdbc.sql("UPDATE " + getCursorTableName()
 				+ " SET message_id = ?, updated_at = ? WHERE scope = ? AND channel_id = ? AND message_id < ?")
 			.params(messageId, now, scope, channelId, messageId)
+			.update();
+	}
+
+	/** @return the table of the joined channels: the session table's name plus {@code _channel} */
+	public String getChannelTableName() {
+		return this.tableName + "_channel";
+	}
+
+	@Override
+	public Map<Long, ChannelType> joinedChannels(String scope) {
+		TreeMap<Long, ChannelType> joined = new TreeMap<>();
+		this.jdbc.sql("SELECT channel_id, channel_type FROM " + getChannelTableName() + " WHERE scope = ?")
+			.param(scope)
+			.query((rs) -> {
+				long id = rs.getLong(1);
+				int type = rs.getInt(2);
+				ChannelType kind = channelType(type);
+				if (id < 1 || kind == null) {
+					logger.warn("{}: ignoring an unreadable joined channel of scope '{}' (channel {}, type {})", this,
+							scope, id, type);
+				}
+				else {
+					joined.put(id, kind);
+				}
+			});
+		return Collections.unmodifiableMap(joined);
+	}
+
+	private static @Nullable ChannelType channelType(int wireType) {
+		for (ChannelType type : ChannelType.values()) {
+			if (type.wireType() == wireType) {
+				return type;
+			}
+		}
+		return null;
+	}
+
+	@Override
+	public void channelJoined(String scope, long channelId, ChannelType type) {
+		if (channelId <= 0) {
+			throw new IllegalArgumentException("A channel id is positive, was " + channelId);
+		}
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		if (updateChannel(scope, channelId, type, now) > 0) {
+			return;
+		}
+		try {
+			this.jdbc.sql("INSERT INTO " + getChannelTableName()
+					+ " (scope, channel_id, channel_type, updated_at) VALUES (?, ?, ?, ?)")
+				.params(scope, channelId, type.wireType(), now)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// Another writer inserted it just now: record our type over it.
+			updateChannel(scope, channelId, type, now);
+		}
+	}
+
+	private int updateChannel(String scope, long channelId, ChannelType type, OffsetDateTime now) {
+		return this.jdbc.sql("UPDATE " + getChannelTableName()
+				+ " SET channel_type = ?, updated_at = ? WHERE scope = ? AND channel_id = ?")
+			.params(type.wireType(), now, scope, channelId)
+			.update();
+	}
+
+	@Override
+	public void channelLeft(String scope, long channelId) {
+		this.jdbc.sql("DELETE FROM " + getChannelTableName() + " WHERE scope = ? AND channel_id = ?")
+			.params(scope, channelId)
 			.update();
 	}
 

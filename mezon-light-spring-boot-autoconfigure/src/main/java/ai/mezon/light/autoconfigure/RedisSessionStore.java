@@ -2,14 +2,28 @@ package ai.mezon.light.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import ai.mezon.light.ChannelType;
 import ai.mezon.light.DeliveryCursorStore;
+import ai.mezon.light.JoinedChannelStore;
+import ai.mezon.light.MezonSessionException;
 import ai.mezon.light.Session;
 import ai.mezon.light.SessionData;
 import ai.mezon.light.SessionStore;
@@ -27,9 +41,25 @@ import ai.mezon.light.StoredSession;
  * <p>As a {@link DeliveryCursorStore} it keeps one hash per scope, {@code <prefix><scope>#cursors},
  * from channel id to the last delivered message id (decimal strings, without expiry); an advance is
  * a Lua script keeping the larger id, compared as decimal strings since Lua's numbers cannot hold
- * 64-bit snowflakes exactly.
+ * 64-bit snowflakes exactly. As a {@link JoinedChannelStore}, one more hash per scope,
+ * {@code <prefix><scope>#channels}, from channel id to its wire type (3 DM, 2 group).
+ *
+ * <p>A value that cannot be read (a session whose JSON was cut short, a cursor or channel hash
+ * overwritten with a value of another Redis type) never stops the application: it is logged as a
+ * WARN naming the store and the key, renamed to {@code <key>.corrupt-<UTC timestamp>} (set aside,
+ * kept as long as its time to live, for a post-mortem) and read as absent, so the next save writes a
+ * fresh one. Single cursor or channel entries that are not ids are skipped with a WARN. The
+ * renaming uses two keys in one script: on Redis Cluster the prefix should carry a hash tag
+ * ({@code mezon:{bot}:}) so both keys land in one slot.
  */
-public class RedisSessionStore implements SessionStore, DeliveryCursorStore {
+public class RedisSessionStore implements SessionStore, DeliveryCursorStore, JoinedChannelStore {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisSessionStore.class);
+
+	private static final DateTimeFormatter CORRUPT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
+
+	/** What {@link #COMPARE_AND_SET} answers when the stored value is not a JSON object. */
+	private static final long UNREADABLE = -2;
 
 	/** The default key prefix. */
 	public static final String DEFAULT_KEY_PREFIX = "mezon:session:";
@@ -37,15 +67,18 @@ public class RedisSessionStore implements SessionStore, DeliveryCursorStore {
 	/** The shortest time to live given to a session, so one about to expire is still written. */
 	private static final Duration MIN_TTL = Duration.ofSeconds(1);
 
-	// Returns -1 once written, else the version found (0 when none; 1 for JSON without version,
-	// as StoredSession.fromJson reads it).
+	// Returns -1 once written, -2 when the stored value is not a JSON object, else the version found
+	// (0 when none; 1 for JSON without version, as StoredSession.fromJson reads it).
 	private static final RedisScript<Long> COMPARE_AND_SET = RedisScript.of("""
 			local current = redis.call('GET', KEYS[1])
 			local found = 0
 			if current then
-				found = 1
 				local ok, decoded = pcall(cjson.decode, current)
-				if ok and type(decoded) == 'table' and tonumber(decoded['version']) then
+				if not ok or type(decoded) ~= 'table' then
+					return -2
+				end
+				found = 1
+				if tonumber(decoded['version']) then
 					found = math.max(1, tonumber(decoded['version']))
 				end
 			end
@@ -60,11 +93,30 @@ public class RedisSessionStore implements SessionStore, DeliveryCursorStore {
 	private static final RedisScript<Long> ADVANCE = RedisScript.of("""
 			local current = redis.call('HGET', KEYS[1], ARGV[1])
 			local next = ARGV[2]
-			if (not current) or (#current < #next) or (#current == #next and current < next) then
+			if (not current) or (not string.match(current, '^[1-9]%d*$')) or (#current < #next)
+					or (#current == #next and current < next) then
 				redis.call('HSET', KEYS[1], ARGV[1], next)
 				return 1
 			end
 			return 0
+			""", Long.class);
+
+	// Renames KEYS[1] to KEYS[2] only if it still holds ARGV[1] (a string value) or, when ARGV[1] is
+	// empty, only if it is not a hash: a writer may have replaced it with a good value since.
+	private static final RedisScript<Long> SET_ASIDE = RedisScript.of("""
+			local kind = redis.call('TYPE', KEYS[1])['ok']
+			if kind == 'none' then
+				return 0
+			end
+			if ARGV[1] ~= '' then
+				if kind ~= 'string' or redis.call('GET', KEYS[1]) ~= ARGV[1] then
+					return 0
+				end
+			elseif kind == 'hash' then
+				return 0
+			end
+			redis.call('RENAME', KEYS[1], KEYS[2])
+			return 1
 			""", Long.class);
 
 	private final StringRedisTemplate redis;
@@ -104,7 +156,16 @@ public class RedisSessionStore implements SessionStore, DeliveryCursorStore {
 	@Override
 	public Optional<StoredSession> load(String key) {
 		String json = this.redis.opsForValue().get(redisKey(key));
-		return (json != null) ? Optional.of(StoredSession.fromJson(json)) : Optional.empty();
+		if (json == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(StoredSession.fromJson(json));
+		}
+		catch (MezonSessionException ex) {
+			setAside(redisKey(key), json, "the session stored under key '" + key + "'", ex.getMessage());
+			return Optional.empty();
+		}
 	}
 
 	/**
@@ -119,12 +180,38 @@ public class RedisSessionStore implements SessionStore, DeliveryCursorStore {
 		if (ttl.compareTo(MIN_TTL) < 0) {
 			ttl = MIN_TTL;
 		}
-		Long result = this.redis.execute(COMPARE_AND_SET, List.of(redisKey(key)), next.toJson(),
-				Long.toString(expectedVersion), Long.toString(ttl.toMillis()));
+		Long result = compareAndSet(key, next, expectedVersion, ttl);
+		if (result != null && result == UNREADABLE) {
+			// An unreadable value in the way: set it aside (load does), then the key is free.
+			load(key);
+			result = compareAndSet(key, next, expectedVersion, ttl);
+		}
 		if (result == null || result != -1) {
-			throw new SessionStoreConflictException(key, expectedVersion, (result != null) ? result : -1);
+			throw new SessionStoreConflictException(key, expectedVersion, (result != null && result >= 0) ? result : -1);
 		}
 		return next;
+	}
+
+	private @Nullable Long compareAndSet(String key, StoredSession next, long expectedVersion, Duration ttl) {
+		return this.redis.execute(COMPARE_AND_SET, List.of(redisKey(key)), next.toJson(),
+				Long.toString(expectedVersion), Long.toString(ttl.toMillis()));
+	}
+
+	/**
+	 * Renames an unreadable key to {@code <key>.corrupt-<timestamp>} and logs it.
+	 * @param redisKey the key
+	 * @param value the unreadable string value, or {@code null} when the key holds another type
+	 * @param what what it held, for the log line
+	 * @param reason why it is unreadable; never a value
+	 */
+	private void setAside(String redisKey, @Nullable String value, String what, String reason) {
+		String aside = redisKey + ".corrupt-" + OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC)
+			.format(CORRUPT_STAMP);
+		Long moved = this.redis.execute(SET_ASIDE, List.of(redisKey, aside), (value != null) ? value : "");
+		if (moved != null && moved == 1) {
+			logger.warn("{}: {} is unreadable ({}); set aside as Redis key '{}', reading it as absent", this, what,
+					reason, aside);
+		}
 	}
 
 	@Override
@@ -143,8 +230,16 @@ public class RedisSessionStore implements SessionStore, DeliveryCursorStore {
 
 	@Override
 	public OptionalLong lastDelivered(String scope, long channelId) {
-		Object id = this.redis.opsForHash().get(cursorKey(scope), Long.toString(channelId));
-		return (id != null) ? OptionalLong.of(Long.parseLong(id.toString())) : OptionalLong.empty();
+		Object id = readingHash(cursorKey(scope), "the delivery cursors of scope '" + scope + "'",
+				() -> this.redis.opsForHash().get(cursorKey(scope), Long.toString(channelId)), null);
+		if (id == null) {
+			return OptionalLong.empty();
+		}
+		if (!isId(id.toString())) {
+			logger.warn("{}: ignoring the unreadable delivery cursor of scope '{}', channel {}", this, scope, channelId);
+			return OptionalLong.empty();
+		}
+		return OptionalLong.of(Long.parseLong(id.toString()));
 	}
 
 	@Override
@@ -152,7 +247,109 @@ public class RedisSessionStore implements SessionStore, DeliveryCursorStore {
 		if (messageId <= 0) {
 			throw new IllegalArgumentException("A message id is positive, was " + messageId);
 		}
-		this.redis.execute(ADVANCE, List.of(cursorKey(scope)), Long.toString(channelId), Long.toString(messageId));
+		writingHash(cursorKey(scope), "the delivery cursors of scope '" + scope + "'", () -> this.redis
+			.execute(ADVANCE, List.of(cursorKey(scope)), Long.toString(channelId), Long.toString(messageId)));
+	}
+
+	/**
+	 * The Redis hash a scope's joined channels are kept in.
+	 * @param scope the scope
+	 * @return the prefixed Redis key
+	 */
+	public String channelKey(String scope) {
+		return this.keyPrefix + scope + "#channels";
+	}
+
+	@Override
+	public Map<Long, ChannelType> joinedChannels(String scope) {
+		Map<Object, Object> entries = readingHash(channelKey(scope), "the joined channels of scope '" + scope + "'",
+				() -> this.redis.opsForHash().entries(channelKey(scope)), Map.of());
+		TreeMap<Long, ChannelType> joined = new TreeMap<>();
+		entries.forEach((id, type) -> {
+			ChannelType kind = channelType(String.valueOf(type));
+			if (!isId(String.valueOf(id)) || kind == null) {
+				logger.warn("{}: ignoring an unreadable joined channel of scope '{}'", this, scope);
+			}
+			else {
+				joined.put(Long.parseLong(String.valueOf(id)), kind);
+			}
+		});
+		return Collections.unmodifiableMap(joined);
+	}
+
+	@Override
+	public void channelJoined(String scope, long channelId, ChannelType type) {
+		if (channelId <= 0) {
+			throw new IllegalArgumentException("A channel id is positive, was " + channelId);
+		}
+		writingHash(channelKey(scope), "the joined channels of scope '" + scope + "'", () -> {
+			this.redis.opsForHash().put(channelKey(scope), Long.toString(channelId), Integer.toString(type.wireType()));
+			return null;
+		});
+	}
+
+	@Override
+	public void channelLeft(String scope, long channelId) {
+		writingHash(channelKey(scope), "the joined channels of scope '" + scope + "'",
+				() -> this.redis.opsForHash().delete(channelKey(scope), Long.toString(channelId)));
+	}
+
+	/** Runs a read of a hash; a key of another Redis type is set aside and reads as {@code absent}. */
+	private <T> T readingHash(String key, String what, Supplier<T> read, T absent) {
+		try {
+			return read.get();
+		}
+		catch (DataAccessException ex) {
+			if (!isWrongType(ex)) {
+				throw ex;
+			}
+			setAside(key, null, what, "not a hash");
+			return absent;
+		}
+	}
+
+	/** Runs a write to a hash; a key of another Redis type is set aside and the write made again. */
+	private <T> void writingHash(String key, String what, Supplier<T> write) {
+		try {
+			write.get();
+		}
+		catch (DataAccessException ex) {
+			if (!isWrongType(ex)) {
+				throw ex;
+			}
+			setAside(key, null, what, "not a hash");
+			write.get();
+		}
+	}
+
+	private static boolean isWrongType(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().contains("WRONGTYPE")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isId(String value) {
+		if (value.isEmpty() || value.length() > 19 || !value.chars().allMatch(Character::isDigit)) {
+			return false;
+		}
+		try {
+			return Long.parseLong(value) > 0;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private static @Nullable ChannelType channelType(String wireType) {
+		for (ChannelType type : ChannelType.values()) {
+			if (Integer.toString(type.wireType()).equals(wireType)) {
+				return type;
+			}
+		}
+		return null;
 	}
 
 	@Override

@@ -12,19 +12,22 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import ai.mezon.light.ChannelType;
 import ai.mezon.light.SessionData;
 import ai.mezon.light.SessionStore;
+import ai.mezon.light.StoreContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * {@link JdbcSessionStore} against a real PostgreSQL (container or local) and H2, each test in a
- * table of its own created by the shipped schema script.
+ * table of its own created by the shipped schema script: the {@link StoreContract} every store
+ * keeps, unreadable rows included, and what is particular to the tables.
  */
 class JdbcSessionStoreTests {
 
-	abstract static class Database extends StoreContract {
+	abstract static class Database extends StoreContract.Corruptible {
 
 		DataSource dataSource;
 
@@ -49,11 +52,69 @@ class JdbcSessionStoreTests {
 		void dropTable() {
 			JdbcClient.create(this.dataSource).sql("DROP TABLE " + this.table).update();
 			JdbcClient.create(this.dataSource).sql("DROP TABLE " + this.store.getCursorTableName()).update();
+			JdbcClient.create(this.dataSource).sql("DROP TABLE " + this.store.getChannelTableName()).update();
 		}
 
 		@Override
-		SessionStore store() {
+		protected Object store() {
 			return this.store;
+		}
+
+		private JdbcClient jdbc() {
+			return JdbcClient.create(this.dataSource);
+		}
+
+		@Override
+		protected void writeUnreadableSession(String key) {
+			SessionData data = StoreContract.session("unreadable");
+			// A row written by hand or by a broken migration: a version no save ever writes.
+			jdbc().sql("INSERT INTO " + this.table + " (session_key, token, refresh_token, api_url, ws_url, user_id, "
+					+ "version, updated_at) VALUES (?, ?, ?, ?, ?, ?, -5, ?)")
+				.params(key, data.token(), data.refreshToken(), data.apiUrl(), data.wsUrl(), data.userId(),
+						OffsetDateTime.now())
+				.update();
+		}
+
+		@Override
+		protected boolean unreadableSessionWasSetAside(String key) {
+			return jdbc().sql("SELECT COUNT(*) FROM " + this.table + " WHERE session_key LIKE ? AND version = -5")
+				.param(key + ".corrupt-%")
+				.query(Long.class)
+				.single() == 1L;
+		}
+
+		@Override
+		protected void writeUnreadableCursors(String scope) {
+			jdbc().sql("INSERT INTO " + this.store.getCursorTableName()
+					+ " (scope, channel_id, message_id, updated_at) VALUES (?, ?, -1, ?)")
+				.params(scope, StoreContract.BASE_ID, OffsetDateTime.now())
+				.update();
+		}
+
+		@Override
+		protected void writeUnreadableChannels(String scope) {
+			insertChannel(scope, 77, 99);
+		}
+
+		@Override
+		protected void addUnreadableChannelEntry(String scope) {
+			insertChannel(scope, 12, 1);
+			insertChannel(scope, -4, ChannelType.DM.wireType());
+		}
+
+		private void insertChannel(String scope, long id, int type) {
+			jdbc().sql("INSERT INTO " + this.store.getChannelTableName()
+					+ " (scope, channel_id, channel_type, updated_at) VALUES (?, ?, ?, ?)")
+				.params(scope, id, type, OffsetDateTime.now())
+				.update();
+		}
+
+		@Test
+		void channelRowsHoldTheWireType() {
+			this.store.channelJoined("wire", 5, ChannelType.DM);
+			this.store.channelJoined("wire", 6, ChannelType.GROUP);
+			assertThat(jdbc().sql("SELECT channel_type FROM " + this.store.getChannelTableName()
+					+ " WHERE scope = 'wire' ORDER BY channel_id").query(Integer.class).list()).containsExactly(3, 2);
 		}
 
 		@Test

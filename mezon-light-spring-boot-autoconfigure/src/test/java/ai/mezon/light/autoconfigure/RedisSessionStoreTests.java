@@ -14,17 +14,20 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import ai.mezon.light.ChannelType;
 import ai.mezon.light.SessionData;
 import ai.mezon.light.SessionStore;
+import ai.mezon.light.StoreContract;
 import ai.mezon.light.StoredSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link RedisSessionStore} against a real Redis (container or local), each test under a key
- * prefix of its own.
+ * prefix of its own: the {@link StoreContract} every store keeps, unreadable values included, and
+ * what is particular to Redis.
  */
-class RedisSessionStoreTests extends StoreContract {
+class RedisSessionStoreTests extends StoreContract.Corruptible {
 
 	private static LettuceConnectionFactory connectionFactory;
 
@@ -61,8 +64,53 @@ class RedisSessionStoreTests extends StoreContract {
 	}
 
 	@Override
-	SessionStore store() {
+	protected Object store() {
 		return this.store;
+	}
+
+	@Override
+	protected void writeUnreadableSession(String key) {
+		// A value cut short: a writer (another client, a restore) that died half-way.
+		this.redis.opsForValue().set(this.store.redisKey(key), "{\"token\":\"eyJhbGciOi\",\"refresh_to");
+	}
+
+	@Override
+	protected boolean unreadableSessionWasSetAside(String key) {
+		Set<String> aside = this.redis.keys(this.store.redisKey(key) + ".corrupt-*");
+		return aside != null && aside.size() == 1
+				&& this.redis.opsForValue().get(aside.iterator().next()).startsWith("{\"token\":\"eyJhbGciOi\"");
+	}
+
+	@Override
+	protected void writeUnreadableCursors(String scope) {
+		this.redis.opsForValue().set(this.store.cursorKey(scope), "not a hash");
+	}
+
+	@Override
+	protected void writeUnreadableChannels(String scope) {
+		this.redis.opsForList().leftPush(this.store.channelKey(scope), "not a hash");
+	}
+
+	@Override
+	protected void addUnreadableChannelEntry(String scope) {
+		this.redis.opsForHash().put(this.store.channelKey(scope), "12", "1");
+		this.redis.opsForHash().put(this.store.channelKey(scope), "x", "3");
+	}
+
+	@Test
+	void anUnreadableCursorValueIsSkippedAndOverwritten() {
+		this.redis.opsForHash().put(this.store.cursorKey("bot"), "10", "garbage");
+		assertThat(this.store.lastDelivered("bot", 10)).isEmpty();
+		this.store.advance("bot", 10, 5);
+		assertThat(this.store.lastDelivered("bot", 10)).hasValue(5);
+	}
+
+	@Test
+	void channelsHoldTheWireType() {
+		this.store.channelJoined("wire", 5, ChannelType.DM);
+		this.store.channelJoined("wire", 6, ChannelType.GROUP);
+		assertThat(this.redis.opsForHash().entries(this.store.channelKey("wire")))
+			.containsExactlyInAnyOrderEntriesOf(java.util.Map.of("5", "3", "6", "2"));
 	}
 
 	@Test

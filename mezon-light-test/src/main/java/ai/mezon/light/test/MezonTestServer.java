@@ -334,6 +334,15 @@ public final class MezonTestServer implements AutoCloseable {
 		this.restFaults.delay(delay);
 	}
 
+	/**
+	 * Fault, as some real server versions answer: {@code ListChannelDescs} lists an empty entry (no
+	 * {@code channel_id}) after every {@code every} channels; such entries take a slot of the page.
+	 * @param every how many channels between empty entries, 0 to stop
+	 */
+	public void emptyChannelListEntries(int every) {
+		this.restFaults.emptyChannelListEntries(every);
+	}
+
 	// Channels and messages
 
 	/**

@@ -5,9 +5,11 @@ import java.net.URI;
 import ai.mezon.light.MezonApiException;
 import ai.mezon.light.MezonAuthenticationException;
 import ai.mezon.light.MezonTimeoutException;
+import ai.mezon.light.proto.api.ChannelDescList;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.ChannelMessageList;
 import ai.mezon.light.proto.api.CreateChannelDescRequest;
+import ai.mezon.light.proto.api.ListChannelDescsRequest;
 import ai.mezon.light.proto.api.ListChannelMessagesRequest;
 import ai.mezon.light.proto.api.Session;
 import ai.mezon.light.proto.api.SessionRefreshRequest;
@@ -41,6 +43,9 @@ public interface MezonRestApi {
 
 	/** {@code POST {api}/mezon.api.Mezon/ListChannelMessages} with a bearer token. */
 	ChannelMessageList listChannelMessages(URI api, String token, ListChannelMessagesRequest request);
+
+	/** {@code POST {api}/mezon.api.Mezon/ListChannelDescs} with a bearer token: one page of the user's channels. */
+	ChannelDescList listChannelDescs(URI api, String token, ListChannelDescsRequest request);
 
 	/**
 	 * {@code PUT} raw bytes to a presigned URL (no Mezon credentials: they are in the URL).

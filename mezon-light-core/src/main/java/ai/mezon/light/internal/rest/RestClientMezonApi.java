@@ -45,9 +45,11 @@ import ai.mezon.light.MezonResponseTooLargeException;
 import ai.mezon.light.MezonTimeoutException;
 import ai.mezon.light.internal.json.FlatJson;
 import ai.mezon.light.internal.json.FlatJson.Member;
+import ai.mezon.light.proto.api.ChannelDescList;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.ChannelMessageList;
 import ai.mezon.light.proto.api.CreateChannelDescRequest;
+import ai.mezon.light.proto.api.ListChannelDescsRequest;
 import ai.mezon.light.proto.api.ListChannelMessagesRequest;
 import ai.mezon.light.proto.api.Session;
 import ai.mezon.light.proto.api.SessionRefreshRequest;
@@ -223,6 +225,11 @@ public final class RestClientMezonApi implements MezonRestApi {
 	@Override
 	public ChannelMessageList listChannelMessages(URI api, String token, ListChannelMessagesRequest request) {
 		return callApi("ListChannelMessages", api, bearer(token), request, ChannelMessageList.class);
+	}
+
+	@Override
+	public ChannelDescList listChannelDescs(URI api, String token, ListChannelDescsRequest request) {
+		return callApi("ListChannelDescs", api, bearer(token), request, ChannelDescList.class);
 	}
 
 	@Override

@@ -106,25 +106,61 @@ public final class SessionBootstrapper {
 	public LightClient bootstrap() {
 		Clock clock = this.options.clock();
 		LightClient client = null;
-		Optional<StoredSession> stored = this.store.load(this.key);
+		Optional<StoredSession> stored = loadStored();
 		if (stored.isPresent()) {
 			// Saving needs the stored version even when the stored session itself is unusable.
 			this.version = stored.get().version();
-			if (isUsable(stored.get().data(), clock, "stored under key '" + this.key + "'")) {
-				client = this.clients.restore(initConfig(stored.get().data()), this.options);
-				this.lastSaved = stored.get().data();
-				this.source = Source.STORE;
+			String what = "stored in " + this.store + " under key '" + this.key + "'";
+			if (isUsable(stored.get().data(), clock, what)) {
+				client = restore(stored.get().data(), what);
+				if (client != null) {
+					this.lastSaved = stored.get().data();
+					this.source = Source.STORE;
+				}
 			}
 		}
 		if (client == null) {
 			client = fromConfiguration(clock);
 			persist(client, client.getSession());
 		}
+		// Whatever the session came from, the client can sign in again with the configured id token
+		// when the server no longer accepts it (the socket decides when: LightClient#reauthenticate).
+		AuthenticateConfig reauthentication = authenticateConfig();
+		if (reauthentication != null && !client.canReauthenticate()) {
+			client.setReauthentication(reauthentication);
+		}
 		LightClient persisted = client;
 		client.addSessionListener((session, change) -> persist(persisted, session));
 		logger.info("Mezon session for user {} from {}; access token expires at {}", client.userId(), this.source,
 				client.getSession().getExpiresAt());
 		return client;
+	}
+
+	/**
+	 * Loads the stored session. A store that fails to answer (unreachable, unreadable) must not stop
+	 * a bot that has other credentials: it is logged and treated as holding nothing; the stores
+	 * themselves set unreadable entries aside (see their Javadoc), so the next save replaces them.
+	 */
+	private Optional<StoredSession> loadStored() {
+		try {
+			return this.store.load(this.key);
+		}
+		catch (RuntimeException ex) {
+			// Store exceptions name the key or SQL, never the values: safe to log.
+			logger.warn("Could not load the Mezon session stored in {} under key '{}', signing in with the configured "
+					+ "credentials: {}", this.store, this.key, ex.toString());
+			return Optional.empty();
+		}
+	}
+
+	private @Nullable LightClient restore(SessionData data, String what) {
+		try {
+			return this.clients.restore(initConfig(data), this.options);
+		}
+		catch (MezonException ex) {
+			logger.warn("Ignoring the session {}: {}; the next save replaces it", what, ex.getMessage());
+			return null;
+		}
 	}
 
 	private LightClient fromConfiguration(Clock clock) {
@@ -231,7 +267,8 @@ public final class SessionBootstrapper {
 			return true;
 		}
 		catch (MezonException ex) {
-			logger.warn("Ignoring the session {}: {}", what, ex.getMessage());
+			// E.g. a token that is no JWT, or a host URL that is not one (MezonInvalidUrlException names it).
+			logger.warn("Ignoring the session {}: {}; the next save replaces it", what, ex.getMessage());
 			return false;
 		}
 	}

@@ -110,6 +110,72 @@ class SessionBootstrapperTests {
 	}
 
 	@Test
+	void storedSessionWithAnInvalidHostIsIgnoredAndReplacedByTheNextSave() {
+		for (String badWs : new String[] { "wss://ws.mezon.test:99999", "javascript:alert(1)" }) {
+			InMemorySessionStore store = new InMemorySessionStore();
+			SessionData good = TestSessions.fresh(NOW);
+			store.save(USER_ID, new SessionData(good.token(), good.refreshToken(), good.apiUrl(), badWs, USER_ID),
+					SessionStore.NO_VERSION);
+			SessionBootstrapper bootstrapper = new SessionBootstrapper(Details.idToken(), store, null, this.options,
+					this.clients);
+			LightClient client = bootstrapper.bootstrap();
+			assertThat(bootstrapper.getSource()).as(badWs).isEqualTo(SessionBootstrapper.Source.AUTHENTICATION);
+			assertThat(store.load(USER_ID)).contains(new StoredSession(client.exportSession(), 2));
+		}
+	}
+
+	@Test
+	void configuredSessionWithAnInvalidApiUrlFallsBackToIdToken() {
+		SessionData good = TestSessions.fresh(NOW);
+		SessionBootstrapper bootstrapper = bootstrapper(Details.idToken()
+			.withSession(new SessionData(good.token(), good.refreshToken(), "https://api.mezon.test:70000", null, USER_ID)));
+		bootstrapper.bootstrap();
+		assertThat(bootstrapper.getSource()).isEqualTo(SessionBootstrapper.Source.AUTHENTICATION);
+	}
+
+	@Test
+	void aStoreThatCannotLoadDoesNotStopStartUpWithAnIdToken() {
+		InMemorySessionStore backing = new InMemorySessionStore();
+		SessionStore failing = new SessionStore() {
+
+			@Override
+			public java.util.Optional<StoredSession> load(String key) {
+				throw new IllegalStateException("store unreachable for key '" + key + "'");
+			}
+
+			@Override
+			public StoredSession save(String key, SessionData data, long expectedVersion) {
+				return backing.save(key, data, expectedVersion);
+			}
+
+			@Override
+			public boolean delete(String key) {
+				return backing.delete(key);
+			}
+
+		};
+		SessionBootstrapper bootstrapper = new SessionBootstrapper(Details.idToken(), failing, null, this.options,
+				this.clients);
+		LightClient client = bootstrapper.bootstrap();
+		assertThat(bootstrapper.getSource()).isEqualTo(SessionBootstrapper.Source.AUTHENTICATION);
+		assertThat(backing.load(USER_ID).orElseThrow().data()).isEqualTo(client.exportSession());
+	}
+
+	@Test
+	void everyClientKeepsTheConfiguredIdTokenToSignInAgain() {
+		this.store.save(USER_ID, TestSessions.fresh(NOW), SessionStore.NO_VERSION);
+		LightClient fromStore = bootstrapper(Details.idToken()).bootstrap();
+		assertThat(fromStore.canReauthenticate()).isTrue();
+		assertThat(fromStore.toString()).doesNotContain("id-token");
+		LightClient fromConfiguredSession = new SessionBootstrapper(Details.idToken().withSession(TestSessions.fresh(NOW)),
+				new InMemorySessionStore(), null, this.options, this.clients).bootstrap();
+		assertThat(fromConfiguredSession.canReauthenticate()).isTrue();
+		LightClient withoutIdToken = new SessionBootstrapper(Details.none().withSession(TestSessions.fresh(NOW)),
+				new InMemorySessionStore(), null, this.options, this.clients).bootstrap();
+		assertThat(withoutIdToken.canReauthenticate()).isFalse();
+	}
+
+	@Test
 	void expiredConfiguredSessionFallsBackToIdToken() {
 		SessionBootstrapper bootstrapper = bootstrapper(
 				Details.idToken().withSession(TestSessions.session(NOW.minusSeconds(100), NOW.minusSeconds(10))));

@@ -56,10 +56,17 @@ final class CreateChannelDescCall extends BearerCall<CreateChannelDescRequest> {
 		else {
 			throw new HttpError(400, "unsupported channel type " + request.getType());
 		}
-		return describe(channel, self.id());
+		return describe(this.env, channel, self.id());
 	}
 
-	private ChannelDescription describe(TestChannel channel, long callerId) {
+	/**
+	 * The description of a channel as the caller sees it (members other than the caller).
+	 * @param env the server
+	 * @param channel the channel
+	 * @param callerId who asks
+	 * @return the description
+	 */
+	static ChannelDescription describe(RestEnvironment env, TestChannel channel, long callerId) {
 		List<Long> members = channel.memberIds().stream().filter((id) -> id != callerId).sorted().toList();
 		ChannelDescription.Builder desc = ChannelDescription.newBuilder()
 			.setClanId(0)
@@ -71,11 +78,11 @@ final class CreateChannelDescCall extends BearerCall<CreateChannelDescRequest> {
 			.addAllUserIds(members)
 			.setMemberCount(channel.memberIds().size())
 			.setActive(1)
-			.setCreateTimeSeconds((int) this.env.clock().instant().getEpochSecond());
+			.setCreateTimeSeconds((int) env.clock().instant().getEpochSecond());
 		for (long id : members) {
-			desc.addUsernames(this.env.state().findUser(id).map(TestUser::username).orElse(""));
+			desc.addUsernames(env.state().findUser(id).map(TestUser::username).orElse(""));
 		}
-		this.env.state().findUser(channel.creatorId()).ifPresent((creator) -> desc.setCreatorName(creator.username()));
+		env.state().findUser(channel.creatorId()).ifPresent((creator) -> desc.setCreatorName(creator.username()));
 		return desc.build();
 	}
 

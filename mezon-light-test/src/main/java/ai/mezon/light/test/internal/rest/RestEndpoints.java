@@ -28,6 +28,7 @@ public final class RestEndpoints {
 		calls.put(CreateChannelDescCall.NAME, new CreateChannelDescCall(env));
 		calls.put(UploadAttachmentFileCall.NAME, new UploadAttachmentFileCall(env));
 		calls.put(ListChannelMessagesCall.NAME, new ListChannelMessagesCall(env));
+		calls.put(ListChannelDescsCall.NAME, new ListChannelDescsCall(env));
 		add(context, "mezonGateway", new GatewayServlet(env), GatewayServlet.PATH);
 		add(context, "mezonApi", new ApiServlet(env, calls), ApiServlet.PREFIX + "*");
 		add(context, "mezonUploads", new UploadServlet(env), UploadServlet.PREFIX + "*");

@@ -15,6 +15,8 @@ public final class RestFaults {
 
 	private volatile Duration delay = Duration.ZERO;
 
+	private volatile int emptyChannelListEvery;
+
 	/**
 	 * @param status the status to answer
 	 * @param count how many of the next requests answer it
@@ -27,6 +29,23 @@ public final class RestFaults {
 	/** @param delay how long to hold every answer, {@link Duration#ZERO} for none */
 	public void delay(Duration delay) {
 		this.delay = delay;
+	}
+
+	/**
+	 * Makes {@code ListChannelDescs} put an empty entry (no {@code channel_id}) after every
+	 * {@code every} channels, as some real server versions answer.
+	 * @param every how many channels between empty entries, 0 for none
+	 */
+	public void emptyChannelListEntries(int every) {
+		if (every < 0) {
+			throw new IllegalArgumentException("every must not be negative");
+		}
+		this.emptyChannelListEvery = every;
+	}
+
+	/** @return how many channels between empty {@code ListChannelDescs} entries, 0 for none */
+	int emptyChannelListEvery() {
+		return this.emptyChannelListEvery;
 	}
 
 	/**
