@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.internal.net.Endpoints;
+import ai.mezon.light.internal.socket.ChannelMembership;
 import ai.mezon.light.internal.socket.ChannelMemory;
 import ai.mezon.light.internal.socket.SessionAccess;
 import ai.mezon.light.internal.socket.SocketEngine;
@@ -116,8 +117,8 @@ public final class LightSocket implements AutoCloseable {
 	 */
 	public LightSocket(LightClient client, SocketOptions options) {
 		this.client = Objects.requireNonNull(client, "client");
-		this.engine = SocketFactory.create(new ClientSessionAccess(client), Objects.requireNonNull(options, "options"),
-				ChannelMemory.NONE);
+		Objects.requireNonNull(options, "options");
+		this.engine = SocketFactory.create(new ClientSessionAccess(client), options, channelMemory(client, options));
 	}
 
 	/**
@@ -572,6 +573,22 @@ public final class LightSocket implements AutoCloseable {
 		return "LightSocket[user=" + this.client.userId() + ", state=" + getState() + "]";
 	}
 
+	/**
+	 * Where the channels this socket joins are remembered and found again after a restart: in the
+	 * catch-up cursor store when it also keeps channels (every store shipped does), under the
+	 * cursors' scope; and, unless switched off, in the server's list of the user's DMs and groups.
+	 */
+	private static ChannelMemory channelMemory(LightClient client, SocketOptions options) {
+		CatchUpOptions catchUp = options.catchUp();
+		JoinedChannelStore store = (catchUp != null && catchUp.cursorStore() instanceof JoinedChannelStore joined) ? joined
+				: null;
+		ChannelMembership.ChannelLister lister = options.listChannelsOnConnect() ? client::listDirectChannels : null;
+		if (store == null && lister == null) {
+			return ChannelMemory.NONE;
+		}
+		return new ChannelMembership(store, (catchUp != null) ? catchUp.scope() : client.userId(), lister);
+	}
+
 	/** The client's session as the socket needs it; the URL is built fresh on each connect. */
 	private record ClientSessionAccess(LightClient client) implements SessionAccess {
 
@@ -600,6 +617,15 @@ public final class LightSocket implements AutoCloseable {
 		@Override
 		public void refresh() {
 			this.client.refreshSession();
+		}
+
+		@Override
+		public boolean reauthenticate() {
+			if (!this.client.canReauthenticate()) {
+				return false;
+			}
+			this.client.reauthenticate();
+			return true;
 		}
 
 		@Override

@@ -41,6 +41,8 @@ public final class SocketOptions {
 
 	private final double sendRate;
 
+	private final boolean listChannelsOnConnect;
+
 	private final int sendQueueCapacity;
 
 	private final Duration typingInterval;
@@ -63,6 +65,7 @@ public final class SocketOptions {
 		this.queueCapacity = builder.queueCapacity;
 		this.maxFrameSize = builder.maxFrameSize;
 		this.sendRate = builder.sendRate;
+		this.listChannelsOnConnect = builder.listChannelsOnConnect;
 		this.sendQueueCapacity = builder.sendQueueCapacity;
 		this.typingInterval = builder.typingInterval;
 		this.catchUp = builder.catchUp;
@@ -183,6 +186,19 @@ public final class SocketOptions {
 	}
 
 	/**
+	 * @return whether the socket asks the server for the user's DMs and groups
+	 * ({@code ListChannelDescs}) once connected and after every reconnect, and joins those it is not
+	 * in: channels created while the bot was offline or reconnecting. In the background: a bot in
+	 * thousands of channels does not wait for them to connect. Default {@code false}, as in the
+	 * TypeScript SDK, where a socket is in the channels its caller joins; the Spring Boot starter,
+	 * made for bots, turns it on ({@code mezon.socket.list-channels-on-connect}). Channels joined
+	 * before are rejoined either way (from memory, and from the catch-up store across restarts).
+	 */
+	public boolean listChannelsOnConnect() {
+		return this.listChannelsOnConnect;
+	}
+
+	/**
 	 * @return how many sends may wait for the send throttle (default 1000); one more fails at once
 	 * with a {@link MezonSocketException}
 	 */
@@ -259,6 +275,8 @@ public final class SocketOptions {
 		private double sendRate = DEFAULT_SEND_RATE;
 
 		private int sendQueueCapacity = 1000;
+
+		private boolean listChannelsOnConnect;
 
 		private Duration typingInterval = Duration.ofSeconds(3);
 
@@ -370,6 +388,15 @@ public final class SocketOptions {
 				throw new IllegalArgumentException("sendRate must be 0 (off) or positive, was " + perSecond);
 			}
 			this.sendRate = perSecond;
+			return this;
+		}
+
+		/**
+		 * @param list whether to list the user's channels on connect and join those not joined
+		 * @return this builder
+		 */
+		public Builder listChannelsOnConnect(boolean list) {
+			this.listChannelsOnConnect = list;
 			return this;
 		}
 

@@ -121,6 +121,7 @@ public final class MezonAutoConfiguration {
 			.maxFrameSize(Math.toIntExact(socket.getMaxFrameSize().toBytes()))
 			.sendRate(socket.getSendRate())
 			.sendQueueCapacity(socket.getSendQueueCapacity())
+			.listChannelsOnConnect(socket.isListChannelsOnConnect())
 			.queueCapacity(properties.getEvents().getMaxQueued())
 			.dispatchExecutor(DispatchExecutors.resolve(properties.getEvents().getExecutor(), environment));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));

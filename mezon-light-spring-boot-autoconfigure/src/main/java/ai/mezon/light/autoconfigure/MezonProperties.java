@@ -344,6 +344,22 @@ public class MezonProperties {
 		 */
 		private int sendQueueCapacity = 1000;
 
+		/**
+		 * Whether to ask the server for the bot's DMs and groups (ListChannelDescs) once connected
+		 * and after every reconnect, and join those not joined yet: channels created while the bot
+		 * was offline or reconnecting. In the background; channels joined before a restart are
+		 * rejoined from the session store either way.
+		 */
+		private boolean listChannelsOnConnect = true;
+
+		public boolean isListChannelsOnConnect() {
+			return this.listChannelsOnConnect;
+		}
+
+		public void setListChannelsOnConnect(boolean listChannelsOnConnect) {
+			this.listChannelsOnConnect = listChannelsOnConnect;
+		}
+
 		private final Reconnect reconnect = new Reconnect();
 
 		public DataSize getMaxFrameSize() {

@@ -45,7 +45,7 @@ import ai.mezon.light.MezonChannel;
  * {@link #left} on a store write. Call them from a worker thread, never from the WebSocket's I/O
  * thread nor the event dispatch thread. Safe to call from several threads at once.
  */
-public final class ChannelMembership {
+public final class ChannelMembership implements ChannelMemory {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChannelMembership.class);
 
@@ -75,6 +75,7 @@ public final class ChannelMembership {
 	 * @param channelId the channel, positive
 	 * @param type its kind
 	 */
+	@Override
 	public void joined(long channelId, ChannelType type) {
 		if (channelId <= 0) {
 			throw new IllegalArgumentException("A channel id is positive, was " + channelId);
@@ -98,6 +99,7 @@ public final class ChannelMembership {
 	 * Forgets a channel the socket left or may no longer join.
 	 * @param channelId the channel
 	 */
+	@Override
 	public void left(long channelId) {
 		this.known.remove(channelId);
 		if (this.store != null) {
@@ -162,6 +164,12 @@ public final class ChannelMembership {
 		logger.debug("Channels to rejoin for scope '{}': {} ({} joined here, {} stored, {} listed)", this.scope,
 				channels.size(), this.known.size(), stored, (listed >= 0) ? listed : "not");
 		return new Plan(channels, problems);
+	}
+
+	/** @return the channels of {@link #toRejoin()}: what the socket joins after connecting */
+	@Override
+	public Map<Long, ChannelType> channelsToRestore() {
+		return toRejoin().channels();
 	}
 
 	@Override

@@ -130,6 +130,8 @@ final class IncomingRouter implements Link.Receiver {
 			}
 			case USER_CHANNEL_ADDED_EVENT -> this.channels.channelAdded(
 					FrameMapper.channelAdded(envelope.getUserChannelAddedEvent()));
+			case USER_CHANNEL_REMOVED_EVENT -> this.channels.removed(envelope.getUserChannelRemovedEvent().getChannelId(),
+					envelope.getUserChannelRemovedEvent().getUserIdsList());
 			case ERROR -> this.listeners.reportError(new MezonServerErrorException("Server push",
 					envelope.getError().getCode(), envelope.getError().getMessage()));
 			case PONG -> {

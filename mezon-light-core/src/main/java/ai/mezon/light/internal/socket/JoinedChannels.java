@@ -214,6 +214,24 @@ final class JoinedChannels {
 		}
 	}
 
+	/**
+	 * Users were removed from a channel: when this user is one of them, the channel is forgotten (it
+	 * is not rejoined after a reconnect or a restart).
+	 */
+	void removed(long channelId, List<Long> userIds) {
+		long self;
+		try {
+			self = Long.parseLong(this.session.userId());
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		if (userIds.contains(self) && (this.joined.containsKey(channelId) || this.missing.containsKey(channelId))) {
+			logger.info("Removed from channel {}: it is not rejoined any more", channelId);
+			left(channelId);
+		}
+	}
+
 	private void deliver(ChannelAddedEvent event) {
 		this.dispatcher.dispatchControl(() -> this.listeners.deliver(SocketListener::onChannelAdded, event));
 	}
