@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.proto.api.ChannelMessage;
 
 /**
  * A message from a channel's history ({@link LightClient#listChannelMessages}). Deliberately
@@ -22,16 +21,5 @@ import ai.mezon.light.proto.api.ChannelMessage;
  */
 public record HistoryMessage(String messageId, String channelId, String senderId, String username, String content,
 		int code, @Nullable Instant createTime, @Nullable Instant updateTime) {
-
-	static HistoryMessage from(ChannelMessage message) {
-		return new HistoryMessage(Ids.format(message.getMessageId()), Ids.format(message.getChannelId()),
-				Ids.format(message.getSenderId()), message.getUsername(), message.getContent(), message.getCode(),
-				instant(message.getCreateTimeSeconds()), instant(message.getUpdateTimeSeconds()));
-	}
-
-	private static @Nullable Instant instant(int unsignedSeconds) {
-		// u32 on the wire: read as unsigned so dates after 2038 stay right.
-		return (unsignedSeconds != 0) ? Instant.ofEpochSecond(Integer.toUnsignedLong(unsignedSeconds)) : null;
-	}
 
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -661,7 +662,18 @@ public final class LightClient {
 		if (anchorMessageId != null) {
 			request.setMessageId(Ids.parse("anchorMessageId", anchorMessageId));
 		}
-		return history(request.build()).stream().map(HistoryMessage::from).toList();
+		return history(request.build()).stream().map(LightClient::historyMessage).toList();
+	}
+
+	private static HistoryMessage historyMessage(ai.mezon.light.proto.api.ChannelMessage message) {
+		return new HistoryMessage(Ids.format(message.getMessageId()), Ids.format(message.getChannelId()),
+				Ids.format(message.getSenderId()), message.getUsername(), message.getContent(), message.getCode(),
+				instant(message.getCreateTimeSeconds()), instant(message.getUpdateTimeSeconds()));
+	}
+
+	private static @Nullable Instant instant(int unsignedSeconds) {
+		// u32 on the wire: read as unsigned so dates after 2038 stay right.
+		return (unsignedSeconds != 0) ? Instant.ofEpochSecond(Integer.toUnsignedLong(unsignedSeconds)) : null;
 	}
 
 	/** The wire messages of a history call, for the socket's catch-up (full content, attachments...). */

@@ -19,6 +19,7 @@ import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.MezonException;
+import ai.mezon.light.MezonInvalidUrlException;
 import ai.mezon.light.MezonSocketException;
 import ai.mezon.light.MezonTimeoutException;
 import ai.mezon.light.SessionData;
@@ -38,13 +39,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SocketConnectionStatesTests extends SocketTestBase {
 
 	@Test
-	void aSocketUrlWithABadSchemeFailsTheConnectFutureAndLeavesTheSocketDisconnected() {
-		assertConnectFailsCleanly(sessionWithWsUrl("javascript:alert(1)"), MezonException.class);
+	void aSessionWithAnUnusableSocketUrlIsRefusedWithATypedErrorNamingIt() {
+		for (String url : new String[] { "javascript:alert(1)", "ws://127.0.0.1:99999" }) {
+			assertThatThrownBy(() -> socket(sessionWithWsUrl(url), SocketTestSupport.fastOptions().build()))
+				.isInstanceOf(MezonInvalidUrlException.class)
+				.hasMessageContaining(url);
+		}
 	}
 
 	@Test
-	void aSocketUrlWithAPortOutOfRangeFailsTheConnectFutureAndLeavesTheSocketDisconnected() {
-		assertConnectFailsCleanly(sessionWithWsUrl("ws://127.0.0.1:99999"), MezonException.class);
+	void aSocketUrlRefusedAtConnectFailsTheConnectFutureAndLeavesTheSocketDisconnected() {
+		// Valid, but clear text to a host that is not this machine: refused when the socket URL is made.
+		Throwable error = assertConnectFailsCleanly(sessionWithWsUrl("ws://mezon.example.invalid:8080"),
+				MezonException.class);
+		assertThat(error).hasMessageContaining("clear text");
+	}
+
+	@Test
+	void aHostThatCannotBeResolvedFailsTheConnectFutureAndLeavesTheSocketDisconnected() {
+		LightSocket socket = socket(sessionWithWsUrl("ws://mezon.example.invalid:8080"), SocketTestSupport.fastOptions().build(),
+				true);
+		assertThatThrownBy(() -> socket.connect().join()).cause().isInstanceOf(MezonSocketException.class)
+			.hasMessageContaining("ws://mezon.example.invalid:8080/ws");
+		assertThat(socket.getState()).isEqualTo(ConnectionState.DISCONNECTED);
+		assertThatThrownBy(() -> socket.connect().join()).cause().isInstanceOf(MezonSocketException.class)
+			.hasMessageNotContaining("already connected");
 	}
 
 	@Test
@@ -187,8 +206,12 @@ class SocketConnectionStatesTests extends SocketTestBase {
 	}
 
 	private LightSocket socket(SessionData session, ai.mezon.light.SocketOptions options) {
+		return socket(session, options, false);
+	}
+
+	private LightSocket socket(SessionData session, ai.mezon.light.SocketOptions options, boolean allowInsecure) {
 		LightClient client = LightClient.initClient(ClientInitConfig.from(session),
-				LightClientOptions.builder().clock(server.clock()).build());
+				LightClientOptions.builder().clock(server.clock()).allowInsecureTransport(allowInsecure).build());
 		LightSocket socket = client.createSocket(options);
 		this.support.track(socket);
 		return socket;

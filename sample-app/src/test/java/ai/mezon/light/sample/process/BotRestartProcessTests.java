@@ -120,6 +120,30 @@ class BotRestartProcessTests {
 		assertThat(this.bot.log()).noneMatch((line) -> line.contains("process-test-id-token"));
 	}
 
+	@Test
+	void killingTheLeaderHandsItsRunTimeChannelsToTheNextInstance() throws Exception {
+		String botId = newId();
+		this.server = TestServerProcess.start();
+		String[] properties = { "mezon.session-store.type=redis", "spring.data.redis.host=" + LocalServices.redisHost(),
+				"spring.data.redis.port=" + LocalServices.redisPort(), "mezon.instances.single-active-socket=true",
+				"mezon.instances.leader-heartbeat=200ms", "mezon.instances.lock-ttl=2s",
+				// The channel must come back from the store the leader wrote, not from the server's list.
+				"mezon.socket.list-channels-on-connect=false" };
+		this.bot = BotProcess.start("leader", this.server.gatewayUrl(), botId, properties);
+		// The DM is created after the bot connected: a channel joined at run time (auto-join).
+		this.user = ChatUser.openDm(this.server.gatewayUrl(), newId(), botId);
+		this.user.say("hello");
+		awaitEchoes("hello");
+		try (BotProcess follower = BotProcess.start("follower", this.server.gatewayUrl(), botId, properties)) {
+			this.bot.kill();
+			this.user.say("after the leader died");
+
+			awaitEchoes("hello", "after the leader died");
+			this.user.say("and again");
+			awaitEchoes("hello", "after the leader died", "and again");
+		}
+	}
+
 	private void restartKeepsTheConversation(String... storeProperties) throws Exception {
 		String botId = newId();
 		this.server = TestServerProcess.start();
