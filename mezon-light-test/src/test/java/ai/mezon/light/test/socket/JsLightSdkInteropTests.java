@@ -91,7 +91,7 @@ class JsLightSdkInteropTests {
 				assertThat(attachment.get("size").asInt()).isEqualTo(4096);
 				assertThat(attachment.get("width").asInt()).isEqualTo(640);
 
-				ChannelMessage fromJs = java.events().next();
+				ChannelMessage fromJs = java.events().nextMessage();
 				assertThat(fromJs.text()).isEqualTo("hello from the TypeScript SDK");
 				assertThat(fromJs.senderId()).isEqualTo(jsUser.idString());
 				assertThat(fromJs.attachments()).containsExactly(

@@ -65,8 +65,8 @@ class LightSocketBackpressureTests {
 			assertThat(metrics.queueHighWaterMark()).isLessThanOrEqualTo(CAPACITY);
 			assertThat(metrics.readPauses()).as("reading was paused at least once").isPositive();
 			assertThat(metrics.reconnects()).isZero();
-			assertThat(s.events().states).doesNotContain(ConnectionState.RECONNECTING);
-			assertThat(s.events().errors).isEmpty();
+			assertThat(s.events().states()).doesNotContain(ConnectionState.RECONNECTING);
+			assertThat(s.events().errors()).isEmpty();
 			assertThat(server.socketConnectionCount(slow)).isEqualTo(1);
 		}
 	}

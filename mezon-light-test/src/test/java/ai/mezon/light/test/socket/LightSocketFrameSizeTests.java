@@ -28,10 +28,10 @@ class LightSocketFrameSizeTests extends SocketTestBase {
 		server.sendAs(alice, dm, large);
 		server.sendAs(alice, dm, "small after");
 
-		ChannelMessage first = b.events().next();
+		ChannelMessage first = b.events().nextMessage();
 		assertThat(first.text()).hasSize(large.length()).isEqualTo(large);
-		assertThat(b.events().next().text()).isEqualTo("small after");
-		assertThat(b.events().errors).isEmpty();
+		assertThat(b.events().nextMessage().text()).isEqualTo("small after");
+		assertThat(b.events().errors()).isEmpty();
 	}
 
 	@Test
@@ -43,11 +43,11 @@ class LightSocketFrameSizeTests extends SocketTestBase {
 		b.socket().joinDMChannel(dm.idString()).join();
 
 		server.sendAs(alice, dm, "y".repeat(150 * 1024));
-		SocketTestSupport.await("the socket reconnects", () -> b.events().states.contains(ConnectionState.RECONNECTING)
+		SocketTestSupport.await("the socket reconnects", () -> b.events().states().contains(ConnectionState.RECONNECTING)
 				&& b.socket().getState() == ConnectionState.CONNECTED);
 		server.sendAs(alice, dm, "after the reconnect");
 
-		assertThat(b.events().next().text()).isEqualTo("after the reconnect");
+		assertThat(b.events().nextMessage().text()).isEqualTo("after the reconnect");
 	}
 
 }

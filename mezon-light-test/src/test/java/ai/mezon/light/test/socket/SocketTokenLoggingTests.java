@@ -17,9 +17,9 @@ import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.RecordingSocketListener;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
-import ai.mezon.light.test.socket.SocketTestSupport.Recorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,16 +46,16 @@ class SocketTokenLoggingTests {
 			TestChannel dm = server.createDm(alice, bob);
 			LightClient client = support.client(bob);
 			LightSocket socket = client.createSocket(SocketTestSupport.fastOptions().build());
-			Recorder events = new Recorder();
+			RecordingSocketListener events = new RecordingSocketListener();
 			socket.addListener(events);
 			socket.connect(ConnectOptions.defaults().withVerbose(true)).join();
 			socket.joinDMChannel(dm.idString()).join();
 			server.refuseNextHandshakes(2);
 			server.dropConnections(bob);
-			SocketTestSupport.await("reconnected", () -> events.states.lastIndexOf(ConnectionState.CONNECTED) > 0
-					&& events.states.contains(ConnectionState.RECONNECTING) && socket.isConnected());
+			SocketTestSupport.await("reconnected", () -> events.states().lastIndexOf(ConnectionState.CONNECTED) > 0
+					&& events.states().contains(ConnectionState.RECONNECTING) && socket.isConnected());
 			server.sendAs(alice, dm, "hi");
-			events.next();
+			events.nextMessage();
 			socket.disconnect();
 
 			String token = client.getToken();
@@ -67,7 +67,7 @@ class SocketTokenLoggingTests {
 				String text = event.getFormattedMessage() + throwableText(event.getThrowableProxy());
 				assertThat(text).doesNotContain(token).doesNotContain(encoded);
 			}
-			assertThat(events.errors).isNotEmpty().allSatisfy((error) -> {
+			assertThat(events.errors()).isNotEmpty().allSatisfy((error) -> {
 				for (Throwable t = error; t != null; t = t.getCause()) {
 					assertThat(String.valueOf(t.getMessage())).doesNotContain(token).doesNotContain(encoded);
 				}

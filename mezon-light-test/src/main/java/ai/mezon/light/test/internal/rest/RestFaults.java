@@ -29,6 +29,12 @@ public final class RestFaults {
 		this.delay = delay;
 	}
 
+	/** Switches both faults off: no injected errors, no delay. */
+	public void reset() {
+		this.failuresLeft.set(0);
+		this.delay = Duration.ZERO;
+	}
+
 	/**
 	 * Applies the faults to a request about to be handled.
 	 * @throws HttpError when the request must fail
