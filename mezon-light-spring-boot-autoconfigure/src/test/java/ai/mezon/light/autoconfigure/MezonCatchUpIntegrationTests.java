@@ -7,15 +7,16 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 
@@ -44,14 +45,13 @@ class MezonCatchUpIntegrationTests {
 
 	private TestChannel dm;
 
-	@BeforeAll
-	static void startServer() {
-		server = MezonTestServer.builder().build().start();
-	}
+	/** Starts the server before the class's tests and closes it after them. */
+	@RegisterExtension
+	static final MezonTestServerExtension mezon = new MezonTestServerExtension();
 
-	@AfterAll
-	static void stopServer() {
-		server.close();
+	@BeforeAll
+	static void server() {
+		server = mezon.get();
 	}
 
 	@BeforeEach
@@ -64,7 +64,7 @@ class MezonCatchUpIntegrationTests {
 	@AfterEach
 	void closeInstances() {
 		this.instances.forEach(BotInstance::close);
-		server.refuseNextHandshakes(0);
+		server.resetFaults();
 	}
 
 	private BotInstance start(DataSource dataSource, String... properties) {
@@ -125,7 +125,7 @@ class MezonCatchUpIntegrationTests {
 				.sql("SELECT message_id FROM " + table + "_cursor WHERE scope = ? AND channel_id = ?")
 				.params(this.bot.idString(), this.dm.id())
 				.query(Long.class)
-				.single()).isEqualTo(server.messages(this.dm).get(server.messages(this.dm).size() - 1).messageId());
+				.single()).isEqualTo(Long.parseLong(server.messages(this.dm).get(server.messages(this.dm).size() - 1).messageId()));
 		}
 		finally {
 			this.instances.forEach(BotInstance::close);

@@ -9,11 +9,11 @@ import java.util.concurrent.locks.Lock;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.integration.redis.util.RedisLockRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +22,7 @@ import ai.mezon.light.ConnectionState;
 import ai.mezon.light.MessageAck;
 import ai.mezon.light.autoconfigure.internal.SocketLeadership;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 
@@ -49,14 +50,13 @@ class MezonInstancesIntegrationTests {
 
 	private TestChannel dm;
 
-	@BeforeAll
-	static void startServer() {
-		server = MezonTestServer.builder().build().start();
-	}
+	/** Starts the server before the class's tests and closes it after them. */
+	@RegisterExtension
+	static final MezonTestServerExtension mezon = new MezonTestServerExtension();
 
-	@AfterAll
-	static void stopServer() {
-		server.close();
+	@BeforeAll
+	static void server() {
+		server = mezon.get();
 	}
 
 	@BeforeEach

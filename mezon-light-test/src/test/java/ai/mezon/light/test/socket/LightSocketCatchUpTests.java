@@ -47,7 +47,7 @@ class LightSocketCatchUpTests extends SocketTestBase {
 
 	@AfterEach
 	void tearDown() {
-		server.refuseNextHandshakes(0);
+		server.resetFaults();
 	}
 
 	private SocketOptions catchUpOptions(int maxMessages, int pageSize) {

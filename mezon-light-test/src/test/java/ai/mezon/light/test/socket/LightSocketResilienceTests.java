@@ -49,9 +49,7 @@ class LightSocketResilienceTests extends SocketTestBase {
 
 	@AfterEach
 	void tearDown() {
-		server.refuseNextHandshakes(0);
-		server.delayAcks(Duration.ZERO);
-		server.stopAnsweringPings(Duration.ZERO);
+		server.resetFaults();
 	}
 
 	@Test

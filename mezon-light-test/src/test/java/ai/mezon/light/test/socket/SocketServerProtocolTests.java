@@ -16,15 +16,16 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.mezon.light.codec.EnvelopeFrames;
 import ai.mezon.light.proto.realtime.ChannelPresenceEvent;
 import ai.mezon.light.proto.realtime.Envelope;
 import ai.mezon.light.proto.realtime.Ping;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,14 +41,13 @@ class SocketServerProtocolTests {
 
 	private final WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 
-	@BeforeAll
-	static void start() {
-		server = MezonTestServer.builder().build().start();
-	}
+	/** Starts the server before the class's tests and closes it after them. */
+	@RegisterExtension
+	static final MezonTestServerExtension mezon = new MezonTestServerExtension();
 
-	@AfterAll
-	static void stop() {
-		server.close();
+	@BeforeAll
+	static void server() {
+		server = mezon.get();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import ai.mezon.light.ConnectOptions;
@@ -17,6 +18,7 @@ import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.RecordingSocketListener;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
@@ -30,6 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SocketTokenLoggingTests {
 
+	/** A server of this test's own, closed after it. */
+	@RegisterExtension
+	final MezonTestServerExtension mezon = new MezonTestServerExtension();
+
 	private static final List<String> LOGGERS = List.of("ai.mezon.light", "org.springframework.web.socket");
 
 	@Test
@@ -39,8 +45,8 @@ class SocketTokenLoggingTests {
 		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		root.addAppender(appender);
 		LOGGERS.forEach((name) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.TRACE));
-		try (MezonTestServer server = MezonTestServer.builder().build().start();
-				SocketTestSupport support = new SocketTestSupport(server)) {
+		MezonTestServer server = this.mezon.get();
+		try (SocketTestSupport support = new SocketTestSupport(server)) {
 			TestUser alice = server.createUser("alice");
 			TestUser bob = server.createUser("bob");
 			TestChannel dm = server.createDm(alice, bob);
