@@ -30,8 +30,8 @@ import ai.mezon.light.proto.api.ChannelMessage;
  * @param messageId the message id
  * @param senderId the author's user id
  * @param username the author's user name
- * @param text the text: the content's {@code t} field, else the raw content (empty once deleted)
- * @param rawContent the content string as stored, e.g. {@code {"t":"hi"}}
+ * @param rawContent the content string as stored, e.g. {@code {"t":"hi"}} (empty once deleted);
+ * {@link #text()} reads the text out of it
  * @param attachments the attachments, in order
  * @param mentions the mentions, offsets in UTF-16 units of {@link #text()} (see {@link Mention})
  * @param references the messages referred to, e.g. the one replied to
@@ -40,8 +40,7 @@ import ai.mezon.light.proto.api.ChannelMessage;
  * @param createTime when it was sent (second precision, the server's clock)
  * @param updateTime when it was last changed (second precision)
  */
-public record StoredMessage(String channelId, String messageId, String senderId, String username, String text,
-		String rawContent, List<Attachment> attachments, List<Mention> mentions, List<MessageReference> references,
+public record StoredMessage(String channelId, String messageId, String senderId, String username, String rawContent, List<Attachment> attachments, List<Mention> mentions, List<MessageReference> references,
 		int code, boolean hideEdited, Instant createTime, Instant updateTime) {
 
 	public StoredMessage {
@@ -49,6 +48,16 @@ public record StoredMessage(String channelId, String messageId, String senderId,
 		attachments = List.copyOf(attachments);
 		mentions = List.copyOf(mentions);
 		references = List.copyOf(references);
+	}
+
+	/**
+	 * The text, read from the content when asked (so injecting messages in a load test costs no
+	 * JSON parsing): the content's {@code t} field when it is a string, else the raw content, as
+	 * {@code ai.mezon.light.ChannelMessage.text()} answers; empty once deleted.
+	 * @return the text
+	 */
+	public String text() {
+		return MessageContents.text(this.rawContent);
 	}
 
 	/** @return whether the message was edited and not deleted since ({@link #code()} 1) */
@@ -86,7 +95,7 @@ public record StoredMessage(String channelId, String messageId, String senderId,
 	static StoredMessage of(ChannelMessage proto) {
 		String raw = proto.getContent();
 		return new StoredMessage(Ids.format(proto.getChannelId()), Ids.format(proto.getMessageId()),
-				Ids.format(proto.getSenderId()), proto.getUsername(), MessageContents.text(raw), raw,
+				Ids.format(proto.getSenderId()), proto.getUsername(), raw,
 				MessageParts.attachments(proto.getAttachments()), MessageParts.mentions(proto.getMentions()),
 				MessageParts.references(proto.getReferences()), proto.getCode(), proto.getHideEditted(),
 				seconds(proto.getCreateTimeSeconds()), seconds(proto.getUpdateTimeSeconds()));

@@ -9,8 +9,10 @@ import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.MezonTestServerExtension;
 
 /**
- * What every socket integration test sets up: one test server per class, and a
- * {@link SocketTestSupport} per test that closes the sockets the test opened.
+ * What every socket integration test sets up: one test server per class (the kit's
+ * {@link MezonTestServerExtension}; {@link #server} is the running one), and a
+ * {@link SocketTestSupport} per test that closes the sockets the test opened. Test classes run one
+ * after another, so the extension in this shared static field serves each class in turn.
  */
 abstract class SocketTestBase {
 

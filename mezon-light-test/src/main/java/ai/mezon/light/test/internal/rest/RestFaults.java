@@ -40,6 +40,9 @@ public final class RestFaults {
 	 * @throws HttpError when the request must fail
 	 */
 	void apply() {
+		// Decided on arrival, before any delay: a request still held from an earlier test must not
+		// take a failure injected after it arrived.
+		boolean fail = this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0;
 		Duration hold = this.delay;
 		if (!hold.isZero()) {
 			try {
@@ -51,7 +54,7 @@ public final class RestFaults {
 				throw new HttpError(503, "server stopping");
 			}
 		}
-		if (this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
+		if (fail) {
 			throw new HttpError(this.failureStatus, "injected fault");
 		}
 	}
