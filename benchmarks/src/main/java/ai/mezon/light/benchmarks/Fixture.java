@@ -10,7 +10,7 @@ import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.SocketOptions;
-import ai.mezon.light.internal.content.ContentCodec;
+import ai.mezon.light.codec.MessageContents;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
@@ -22,7 +22,7 @@ import ai.mezon.light.test.TestUser;
 final class Fixture implements AutoCloseable {
 
 	/** The text every injected and sent message carries, as its content JSON. */
-	static final String CONTENT = ContentCodec.textContent("Hello from the load harness, a short chat line");
+	static final String CONTENT = MessageContents.ofText("Hello from the load harness, a short chat line");
 
 	final MezonTestServer server;
 

@@ -102,7 +102,7 @@ final class BotInstance implements AutoCloseable {
 	static final class Received {
 
 		/** Ids of the messages published as {@link MezonMessageReceivedEvent}, in order. */
-		final List<Long> messageIds = new CopyOnWriteArrayList<>();
+		final List<String> messageIds = new CopyOnWriteArrayList<>();
 
 		final List<MezonSessionExpiredEvent> expired = new CopyOnWriteArrayList<>();
 
@@ -120,7 +120,7 @@ final class BotInstance implements AutoCloseable {
 
 		@EventListener
 		void on(MezonMessageReceivedEvent event) {
-			this.messageIds.add(Long.parseLong(event.getMessage().messageId()));
+			this.messageIds.add(event.getMessage().messageId());
 		}
 
 		@EventListener

@@ -23,9 +23,9 @@ import org.springframework.context.event.EventListener;
 import ai.mezon.light.ClientInitConfig;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.proto.api.ChannelMessage;
 import ai.mezon.light.test.ImportMezonTestServer;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.StoredMessage;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 
@@ -167,9 +167,8 @@ class MezonBotIntegrationTests {
 	private List<String> botTexts() {
 		return this.server.messages(this.dm)
 			.stream()
-			.filter((message) -> message.getSenderId() == this.mezonTestBot.id())
-			.map(ChannelMessage::getContent)
-			.map((content) -> content.replaceAll("^\\{\"t\":\"(.*)\"}$", "$1"))
+			.filter((message) -> message.sentBy(this.mezonTestBot))
+			.map(StoredMessage::text)
 			.toList();
 	}
 

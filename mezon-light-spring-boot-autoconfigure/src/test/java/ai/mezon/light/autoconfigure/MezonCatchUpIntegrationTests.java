@@ -7,15 +7,16 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 
@@ -44,14 +45,13 @@ class MezonCatchUpIntegrationTests {
 
 	private TestChannel dm;
 
-	@BeforeAll
-	static void startServer() {
-		server = MezonTestServer.builder().build().start();
-	}
+	/** Starts the server before the class's tests and closes it after them. */
+	@RegisterExtension
+	static final MezonTestServerExtension mezon = new MezonTestServerExtension();
 
-	@AfterAll
-	static void stopServer() {
-		server.close();
+	@BeforeAll
+	static void server() {
+		server = mezon.get();
 	}
 
 	@BeforeEach
@@ -64,7 +64,7 @@ class MezonCatchUpIntegrationTests {
 	@AfterEach
 	void closeInstances() {
 		this.instances.forEach(BotInstance::close);
-		server.refuseNextHandshakes(0);
+		server.resetFaults();
 	}
 
 	private BotInstance start(DataSource dataSource, String... properties) {
@@ -80,10 +80,10 @@ class MezonCatchUpIntegrationTests {
 		return start(null, "mezon.session-store.type=file", "mezon.session-store.file.path=" + this.sessions);
 	}
 
-	private List<Long> send(int count, String prefix) {
-		List<Long> ids = new ArrayList<>();
+	private List<String> send(int count, String prefix) {
+		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			ids.add(server.sendAs(this.alice, this.dm, prefix + i).getMessageId());
+			ids.add(server.sendAs(this.alice, this.dm, prefix + i).messageId());
 		}
 		return ids;
 	}
@@ -91,7 +91,7 @@ class MezonCatchUpIntegrationTests {
 	@Test
 	void messagesSentWhileDisconnectedArePublishedOnceInOrder() {
 		BotInstance app = startWithFileStore();
-		List<Long> expected = new ArrayList<>(send(2, "before "));
+		List<String> expected = new ArrayList<>(send(2, "before "));
 		await().atMost(WAIT).until(() -> app.received.messageIds.size() == 2);
 
 		int losses = app.received.losses.get();
@@ -125,7 +125,7 @@ class MezonCatchUpIntegrationTests {
 				.sql("SELECT message_id FROM " + table + "_cursor WHERE scope = ? AND channel_id = ?")
 				.params(this.bot.idString(), this.dm.id())
 				.query(Long.class)
-				.single()).isEqualTo(server.messages(this.dm).get(server.messages(this.dm).size() - 1).getMessageId());
+				.single()).isEqualTo(Long.parseLong(server.messages(this.dm).get(server.messages(this.dm).size() - 1).messageId()));
 		}
 		finally {
 			this.instances.forEach(BotInstance::close);
@@ -137,15 +137,15 @@ class MezonCatchUpIntegrationTests {
 
 	private void restartScenario(java.util.function.Supplier<BotInstance> starter) {
 		BotInstance first = starter.get();
-		List<Long> firstRun = send(3, "first run ");
+		List<String> firstRun = send(3, "first run ");
 		await().atMost(WAIT).until(() -> first.received.messageIds.size() == 3);
 		first.close();
 
-		List<Long> whileStopped = send(4, "while stopped ");
+		List<String> whileStopped = send(4, "while stopped ");
 		BotInstance second = starter.get();
-		List<Long> secondRun = send(2, "second run ");
+		List<String> secondRun = send(2, "second run ");
 
-		List<Long> expected = new ArrayList<>(whileStopped);
+		List<String> expected = new ArrayList<>(whileStopped);
 		expected.addAll(secondRun);
 		await().atMost(WAIT).until(() -> second.received.messageIds.size() >= expected.size());
 		assertThat(second.received.messageIds).containsExactlyElementsOf(expected);

@@ -9,11 +9,11 @@ import java.util.concurrent.locks.Lock;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.integration.redis.util.RedisLockRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +22,7 @@ import ai.mezon.light.ConnectionState;
 import ai.mezon.light.MessageAck;
 import ai.mezon.light.autoconfigure.internal.SocketLeadership;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 
@@ -49,14 +50,13 @@ class MezonInstancesIntegrationTests {
 
 	private TestChannel dm;
 
-	@BeforeAll
-	static void startServer() {
-		server = MezonTestServer.builder().build().start();
-	}
+	/** Starts the server before the class's tests and closes it after them. */
+	@RegisterExtension
+	static final MezonTestServerExtension mezon = new MezonTestServerExtension();
 
-	@AfterAll
-	static void stopServer() {
-		server.close();
+	@BeforeAll
+	static void server() {
+		server = mezon.get();
 	}
 
 	@BeforeEach
@@ -156,15 +156,15 @@ class MezonInstancesIntegrationTests {
 		BotInstance b = start(postgres, properties);
 		assertThat(b.bean(SocketLeadership.class).isLeader()).isFalse();
 
-		List<Long> expected = new CopyOnWriteArrayList<>();
+		List<String> expected = new CopyOnWriteArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			expected.add(server.sendAs(this.alice, this.dm, "to the leader " + i).getMessageId());
+			expected.add(server.sendAs(this.alice, this.dm, "to the leader " + i).messageId());
 		}
 		await().atMost(WAIT).until(() -> a.received.messageIds.size() == 3);
 
 		// A send from the instance that is not the leader goes through its send-only socket.
 		MessageAck fromFollower = b.template().sendDM(this.dm.idString(), "sent by the follower").join();
-		assertThat(server.messages(this.dm)).anyMatch((m) -> m.getMessageId() == Long.parseLong(fromFollower.messageId()));
+		assertThat(server.messages(this.dm)).anyMatch((m) -> m.messageId().equals(fromFollower.messageId()));
 		assertThat(b.socket().getState()).isEqualTo(ConnectionState.DISCONNECTED);
 
 		// Messages keep coming while the leader shuts down and the other takes over.
@@ -172,7 +172,7 @@ class MezonInstancesIntegrationTests {
 		Thread sender = new Thread(() -> {
 			int i = 0;
 			while (sending.get()) {
-				expected.add(server.sendAs(this.alice, this.dm, "during fail-over " + i++).getMessageId());
+				expected.add(server.sendAs(this.alice, this.dm, "during fail-over " + i++).messageId());
 				try {
 					// Pacing only; nothing is asserted on time.
 					Thread.sleep(20);
@@ -196,7 +196,7 @@ class MezonInstancesIntegrationTests {
 
 		// Each message once, and in order: the old leader's prefix, then the new leader's rest.
 		await().atMost(WAIT).untilAsserted(() -> {
-			List<Long> delivered = new ArrayList<>(a.received.messageIds);
+			List<String> delivered = new ArrayList<>(a.received.messageIds);
 			delivered.addAll(b.received.messageIds);
 			assertThat(delivered).containsExactlyElementsOf(expected);
 		});

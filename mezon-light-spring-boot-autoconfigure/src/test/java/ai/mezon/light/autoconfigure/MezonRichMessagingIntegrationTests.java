@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,14 +19,12 @@ import ai.mezon.light.ClientInitConfig;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.MessageAck;
-import ai.mezon.light.MessageText;
+import ai.mezon.light.MessageReference;
 import ai.mezon.light.OutgoingMessage;
 import ai.mezon.light.Reaction;
-import ai.mezon.light.proto.api.ChannelMessage;
-import ai.mezon.light.proto.api.MessageRef;
-import ai.mezon.light.proto.api.MessageRefList;
 import ai.mezon.light.test.ImportMezonTestServer;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.StoredMessage;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 
@@ -79,12 +76,12 @@ class MezonRichMessagingIntegrationTests {
 
 	@Test
 	void editsAndDeletionsOfAUserArePublished() {
-		long id = this.server.sendAs(this.alice, this.dm, "first draft").getMessageId();
+		String id = this.server.sendAs(this.alice, this.dm, "first draft").messageId();
 		this.server.editAs(this.alice, this.dm, id, "second draft");
 		this.server.deleteAs(this.alice, this.dm, id);
 
-		await().atMost(WAIT).until(() -> deletedIds().contains(Long.toString(id)));
-		assertThat(this.bot.edited).filteredOn((event) -> event.getMessageId().equals(Long.toString(id)))
+		await().atMost(WAIT).until(() -> deletedIds().contains(id));
+		assertThat(this.bot.edited).filteredOn((event) -> event.getMessageId().equals(id))
 			.singleElement()
 			.satisfies((event) -> {
 				assertThat(event.getText()).isEqualTo("second draft");
@@ -92,7 +89,7 @@ class MezonRichMessagingIntegrationTests {
 				assertThat(event.getChannelId()).isEqualTo(this.dm.idString());
 				assertThat(event.isFromSelf()).isFalse();
 			});
-		assertThat(this.bot.deleted).filteredOn((event) -> event.getMessageId().equals(Long.toString(id)))
+		assertThat(this.bot.deleted).filteredOn((event) -> event.getMessageId().equals(id))
 			.singleElement()
 			.satisfies((event) -> assertThat(event.getSenderId()).isEqualTo(this.alice.idString()));
 		// Edits and deletions have their own events, never a second "received" one.
@@ -101,7 +98,7 @@ class MezonRichMessagingIntegrationTests {
 
 	@Test
 	void oneListenerOfTheBaseTypeSeesEveryKindInChannelOrder() {
-		long id = this.server.sendAs(this.alice, this.dm, "everything").getMessageId();
+		String id = this.server.sendAs(this.alice, this.dm, "everything").messageId();
 		this.server.editAs(this.alice, this.dm, id, "everything, edited");
 		this.server.reactAs(this.alice, this.dm, id, "👀");
 		this.server.typingAs(this.alice, this.dm);
@@ -109,7 +106,7 @@ class MezonRichMessagingIntegrationTests {
 
 		await().atMost(WAIT).until(() -> this.bot.all.stream()
 			.anyMatch((event) -> event instanceof MezonMessageDeletedEvent deleted
-					&& deleted.getMessageId().equals(Long.toString(id))));
+					&& deleted.getMessageId().equals(id)));
 		assertThat(this.bot.all).filteredOn((event) -> event.getChannelId().equals(this.dm.idString()))
 			.filteredOn((event) -> event.getSenderId().equals(this.alice.idString()))
 			.map((event) -> event.getClass().getSimpleName())
@@ -119,14 +116,14 @@ class MezonRichMessagingIntegrationTests {
 
 	@Test
 	void reactionsAndTypingOfAUserArePublished() {
-		long id = this.server.sendAs(this.alice, this.dm, "react to me").getMessageId();
+		String id = this.server.sendAs(this.alice, this.dm, "react to me").messageId();
 		this.server.reactAs(this.alice, this.dm, id, "🎉");
 		this.server.unreactAs(this.alice, this.dm, id, "🎉");
 		this.server.typingAs(this.alice, this.dm);
 
 		await().atMost(WAIT).until(() -> typingSenders().contains(this.alice.idString()));
 		// One channel, delivered in order: both reactions came before the typing indicator.
-		assertThat(this.bot.reactions).filteredOn((event) -> event.getMessageId().equals(Long.toString(id)))
+		assertThat(this.bot.reactions).filteredOn((event) -> event.getMessageId().equals(id))
 			.extracting(MezonReactionEvent::getEmoji, MezonReactionEvent::isRemoved, MezonReactionEvent::getSenderId)
 			.containsExactly(tuple("🎉", false, this.alice.idString()),
 					tuple("🎉", true, this.alice.idString()));
@@ -138,13 +135,13 @@ class MezonRichMessagingIntegrationTests {
 
 	@Test
 	void ownReactionsAndTypingFromAnotherSessionAreNotPublished() {
-		long id = this.server.sendAs(this.alice, this.dm, "mine too").getMessageId();
+		String id = this.server.sendAs(this.alice, this.dm, "mine too").messageId();
 		LightClient otherSession = LightClient
 			.initClient(ClientInitConfig.from(this.server.issueSession(this.mezonTestBot)));
 		try (LightSocket other = otherSession.createSocket()) {
 			other.connect().join();
 			other.joinDMChannel(this.dm.idString()).join();
-			other.react(this.dm.idString(), Long.toString(id), this.alice.idString(), "👀", ChannelType.DM).join();
+			other.react(this.dm.idString(), id, this.alice.idString(), "👀", ChannelType.DM).join();
 			other.sendTyping(this.dm.idString(), ChannelType.DM).join();
 			// A marker after them on the same channel: once it is in, they were delivered or dropped.
 			this.server.typingAs(this.alice, this.dm);
@@ -156,35 +153,24 @@ class MezonRichMessagingIntegrationTests {
 
 	@Test
 	void replyQuotingReferencesTheOriginal() {
-		long original = this.server.sendAs(this.alice, this.dm, "quote me").getMessageId();
+		String original = this.server.sendAs(this.alice, this.dm, "quote me").messageId();
 
 		await().atMost(WAIT).until(() -> botMessage("quoted") != null);
-		ChannelMessage reply = botMessage("quoted");
-		MessageRef ref = parseReferences(reply).getRefs(0);
-		assertThat(ref.getMessageRefId()).isEqualTo(original);
-		assertThat(ref.getMessageSenderId()).isEqualTo(this.alice.id());
-		assertThat(ref.getRefType()).isZero();
-		assertThat(ref.getContent()).contains("quote me");
+		MessageReference ref = botMessage("quoted").repliedTo();
+		assertThat(ref).isNotNull();
+		assertThat(ref.messageId()).isEqualTo(original);
+		assertThat(ref.senderId()).isEqualTo(this.alice.idString());
+		assertThat(ref.text()).isEqualTo("quote me");
 	}
 
 	@Test
 	void aMentionOfTheBotIsSeenAndAnsweredWithAReaction() {
-		LightClient aliceClient = LightClient.initClient(ClientInitConfig.from(this.server.issueSession(this.alice)));
-		try (LightSocket aliceSocket = aliceClient.createSocket()) {
-			aliceSocket.connect().join();
-			aliceSocket.joinDMChannel(this.dm.idString()).join();
-			MessageText text = MessageText.builder()
-				.text("hey ")
-				.mention(this.mezonTestBot.idString(), "@bot")
-				.text(" what's up")
-				.build();
-			MessageAck ack = aliceSocket.sendDM(OutgoingMessage.of(this.dm.idString(), text)).join();
-			aliceSocket.sendDM(this.dm.idString(), "no mention here").join();
+		// A simulated user's mention, with its UTF-16 offsets, as a Mezon client sends it.
+		String mentioned = this.server.sendAs(this.alice, this.dm, "hey @bot what's up", this.mezonTestBot).messageId();
+		this.server.sendAs(this.alice, this.dm, "no mention here");
 
-			long mentioned = Long.parseLong(ack.messageId());
-			await().atMost(WAIT).until(() -> this.server.reactionCounts(mentioned).containsKey("👋"));
-			await().atMost(WAIT).until(() -> receivedTexts().contains("no mention here"));
-		}
+		await().atMost(WAIT).until(() -> this.server.reactionCounts(mentioned).containsKey("👋"));
+		await().atMost(WAIT).until(() -> receivedTexts().contains("no mention here"));
 		assertThat(this.bot.received).filteredOn(MezonMessageReceivedEvent::isMentioningMe)
 			.extracting(MezonMessageReceivedEvent::getText)
 			.containsExactly("hey @bot what's up");
@@ -194,24 +180,24 @@ class MezonRichMessagingIntegrationTests {
 	void templateEditsDeletesReactsAndTypes() {
 		String channel = this.dm.idString();
 		MessageAck sent = this.template.sendDM(channel, "draft").join();
-		long id = Long.parseLong(sent.messageId());
+		String id = sent.messageId();
 
 		this.template.edit(sent.messageId(), OutgoingMessage.text(channel, "final"), ChannelType.DM).join();
 		assertThat(this.server.message(this.dm, id)).hasValueSatisfying((message) -> {
-			assertThat(message.getCode()).isEqualTo(1);
-			assertThat(message.getContent()).contains("final");
+			assertThat(message.edited()).isTrue();
+			assertThat(message.text()).isEqualTo("final");
 		});
 		this.template.delete(channel, sent.messageId(), ChannelType.DM).join();
 		assertThat(this.server.message(this.dm, id)).hasValueSatisfying(
-				(message) -> assertThat(message.getCode()).isEqualTo(2));
+				(message) -> assertThat(message.deleted()).isTrue());
 
-		long aliceMessage = this.server.sendAs(this.alice, this.dm, "nice").getMessageId();
+		String aliceMessage = this.server.sendAs(this.alice, this.dm, "nice").messageId();
 		Reaction reaction = this.template
-			.react(channel, Long.toString(aliceMessage), this.alice.idString(), "👍", ChannelType.DM)
+			.react(channel, aliceMessage, this.alice.idString(), "👍", ChannelType.DM)
 			.join();
 		assertThat(reaction.removed()).isFalse();
 		assertThat(this.server.reactionCounts(aliceMessage)).containsEntry("👍", 1);
-		this.template.unreact(channel, Long.toString(aliceMessage), this.alice.idString(), "👍", ChannelType.DM)
+		this.template.unreact(channel, aliceMessage, this.alice.idString(), "👍", ChannelType.DM)
 			.join();
 		assertThat(this.server.reactionCounts(aliceMessage)).doesNotContainKey("👍");
 
@@ -239,22 +225,13 @@ class MezonRichMessagingIntegrationTests {
 		return this.bot.received.stream().map(MezonMessageReceivedEvent::getText).toList();
 	}
 
-	private ChannelMessage botMessage(String text) {
+	private StoredMessage botMessage(String text) {
 		return this.server.messages(this.dm)
 			.stream()
-			.filter((message) -> message.getSenderId() == this.mezonTestBot.id())
-			.filter((message) -> message.getContent().contains(text))
+			.filter((message) -> message.sentBy(this.mezonTestBot))
+			.filter((message) -> message.text().contains(text))
 			.findFirst()
 			.orElse(null);
-	}
-
-	private static MessageRefList parseReferences(ChannelMessage message) {
-		try {
-			return MessageRefList.parseFrom(message.getReferences());
-		}
-		catch (InvalidProtocolBufferException ex) {
-			throw new AssertionError("References are not a MessageRefList", ex);
-		}
 	}
 
 	@SpringBootConfiguration

@@ -65,7 +65,7 @@ class MezonSocketAutoConfigurationTests {
 
 	@AfterEach
 	void tearDown() {
-		server.get().refuseNextHandshakes(0);
+		server.get().resetFaults();
 	}
 
 	@Test

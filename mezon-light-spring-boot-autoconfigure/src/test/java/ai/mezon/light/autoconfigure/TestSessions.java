@@ -1,21 +1,19 @@
 package ai.mezon.light.autoconfigure;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.UUID;
 
 import ai.mezon.light.ClientInitConfig;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.SessionData;
+import ai.mezon.light.TestJwts;
 
 /**
- * Hand-made unsigned JWT sessions (the client never checks signatures), so tests build real
+ * Sessions of unsigned JWTs (the client never checks signatures), so tests build real
  * {@link LightClient}s without a network, and a clock tests move.
  */
 public final class TestSessions {
@@ -28,13 +26,9 @@ public final class TestSessions {
 	private TestSessions() {
 	}
 
-	/** A JWT with the given expiry and user id; unique on every call. */
+	/** A JWT with the given expiry and user id; unique on every call (built by core's {@link TestJwts}). */
 	public static String jwt(Instant expiresAt, String userId) {
-		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-		String header = encoder.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-		String payload = "{\"exp\":" + expiresAt.getEpochSecond() + ",\"uid\":" + userId + ",\"usn\":\"bot\",\"jti\":\""
-				+ UUID.randomUUID() + "\"}";
-		return header + "." + encoder.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".sig";
+		return TestJwts.token(userId, "bot", expiresAt);
 	}
 
 	/** A session for {@link #USER_ID} whose tokens expire at the given instants. */

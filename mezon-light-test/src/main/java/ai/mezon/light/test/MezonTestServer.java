@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -22,11 +23,15 @@ import org.jspecify.annotations.Nullable;
 import ai.mezon.light.AuthenticateConfig;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.SessionData;
-import ai.mezon.light.internal.content.ContentCodec;
-import ai.mezon.light.proto.api.ChannelMessage;
-import ai.mezon.light.proto.api.MessageReaction;
+import ai.mezon.light.Ids;
+import ai.mezon.light.Mention;
+import ai.mezon.light.MessageText;
+import ai.mezon.light.OutgoingMessage;
+import ai.mezon.light.Reaction;
+import ai.mezon.light.TypingIndicator;
+import ai.mezon.light.codec.MessageContents;
+import ai.mezon.light.codec.MessageParts;
 import ai.mezon.light.proto.realtime.Envelope;
-import ai.mezon.light.proto.realtime.MessageTypingEvent;
 import ai.mezon.light.test.internal.ServerClock;
 import ai.mezon.light.test.internal.ServerState;
 import ai.mezon.light.test.internal.Snowflakes;
@@ -54,7 +59,17 @@ import ai.mezon.light.test.internal.ws.SocketServer;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Requests are served on Tomcat's worker threads.
+ * <p>It speaks the SDK's terms: messages come back as {@link StoredMessage} (decimal string ids,
+ * the text, the SDK's {@code Attachment}, {@code Mention} and {@code MessageReference}), reactions
+ * and typing as the SDK's {@code Reaction} and {@code TypingIndicator}. Only the wire-level tools,
+ * {@link #framesFrom} and {@link #pushTo}, show protobuf envelopes, for protocol tests.
+ *
+ * <p>Faults ({@code failRestCalls}, {@code delayRestCalls}, {@code refuseNextHandshakes},
+ * {@code stopAnsweringPings}, {@code delayAcks}) stay on until switched off; {@link #resetFaults()}
+ * switches all of them off at once.
+ *
+ * <p>Thread-safe. Requests are served on Tomcat's worker threads; the {@code ...As} methods act
+ * on the calling thread and have pushed to every connection's queue when they return.
  */
 public final class MezonTestServer implements AutoCloseable {
 
@@ -368,23 +383,98 @@ public final class MezonTestServer implements AutoCloseable {
 	}
 
 	/**
+	 * The history of a channel: every message the server accepted on it, from clients and from
+	 * {@code sendAs}, in the order subscribers received them. Edited and deleted messages are in
+	 * their latest form ({@link StoredMessage#edited()}, {@link StoredMessage#deleted()}).
 	 * @param channel a channel
-	 * @return the messages the server accepted on it, oldest first
+	 * @return the messages, oldest first (empty when {@link Builder#recordTraffic} is off)
 	 */
-	public List<ChannelMessage> messages(TestChannel channel) {
-		return this.state.messages(channel.id());
+	public List<StoredMessage> messages(TestChannel channel) {
+		return this.state.messages(channel.id()).stream().map(StoredMessage::of).toList();
+	}
+
+	/**
+	 * @param channel a channel
+	 * @param messageId a message id (decimal)
+	 * @return the latest version of the message, if the channel has it
+	 * @throws IllegalArgumentException if the id is not a decimal id
+	 */
+	public Optional<StoredMessage> message(TestChannel channel, String messageId) {
+		return this.state.findMessage(channel.id(), Ids.parse("messageId", messageId)).map(StoredMessage::of);
 	}
 
 	/**
 	 * Injects a text message ({@code {"t": text}}) from a simulated user into a channel: it is
-	 * stored and pushed to every connection that joined the channel.
+	 * stored and pushed to every connection that joined the channel, as a message from a real
+	 * client would be.
 	 * @param user the sender
 	 * @param channel the channel
 	 * @param text the text
 	 * @return the stored message
 	 */
-	public ChannelMessage sendAs(TestUser user, TestChannel channel, String text) {
-		return this.sockets.sendAs(user, channel, ContentCodec.textContent(text));
+	public StoredMessage sendAs(TestUser user, TestChannel channel, String text) {
+		return sendAs(user, channel, MessageText.of(text));
+	}
+
+	/**
+	 * Injects a text message that mentions users: each mentioned user's {@code @username} is found
+	 * in the text, in order, and becomes a mention with its UTF-16 offsets, as a Mezon client
+	 * sends it.
+	 *
+	 * <pre>{@code
+	 * server.sendAs(alice, group, "hey @bot, ask @carol", bot, carol);
+	 * }</pre>
+	 * @param user the sender
+	 * @param channel the channel
+	 * @param text the text, containing {@code "@" + username} of every mentioned user
+	 * @param mentioned the users mentioned, in the order they appear in the text
+	 * @return the stored message
+	 * @throws IllegalArgumentException if a mentioned user's {@code @username} is not in the text
+	 * (after the previous mention)
+	 */
+	public StoredMessage sendAs(TestUser user, TestChannel channel, String text, TestUser... mentioned) {
+		List<Mention> mentions = new ArrayList<>();
+		int from = 0;
+		for (TestUser target : mentioned) {
+			String label = "@" + target.username();
+			int start = text.indexOf(label, from);
+			if (start < 0) {
+				throw new IllegalArgumentException("'" + label + "' is not in the text after offset " + from + ": "
+						+ text);
+			}
+			mentions.add(new Mention(target.idString(), target.username(), start, start + label.length()));
+			from = start + label.length();
+		}
+		return sendAs(user, channel, new MessageText(text, mentions));
+	}
+
+	/**
+	 * Injects a text with mentions built by the SDK's own {@link MessageText#builder()}.
+	 * @param user the sender
+	 * @param channel the channel
+	 * @param text the text and its mentions
+	 * @return the stored message
+	 */
+	public StoredMessage sendAs(TestUser user, TestChannel channel, MessageText text) {
+		return StoredMessage.of(this.sockets.sendAs(user, channel, MessageContents.ofText(text.text()), List.of(),
+				text.mentions().stream().map(MessageParts::toProto).toList(), List.of()));
+	}
+
+	/**
+	 * Injects any message a client could send, in the SDK's own form: content, attachments,
+	 * mentions and references (a reply) all kept; the channel is the message's
+	 * {@link OutgoingMessage#channelId()}.
+	 * @param user the sender
+	 * @param message the message
+	 * @return the stored message
+	 * @throws IllegalArgumentException if the server has no such channel
+	 */
+	public StoredMessage sendAs(TestUser user, OutgoingMessage message) {
+		TestChannel channel = channel(message.channelId());
+		return StoredMessage.of(this.sockets.sendAs(user, channel, message.content().json(),
+				message.attachments().stream().map(MessageParts::toProto).toList(),
+				message.mentions().stream().map(MessageParts::toProto).toList(),
+				message.references().stream().map(MessageParts::toProto).toList()));
 	}
 
 	/**
@@ -394,18 +484,8 @@ public final class MezonTestServer implements AutoCloseable {
 	 * @param rawContent the {@code content} string as it goes on the wire
 	 * @return the stored message
 	 */
-	public ChannelMessage sendRawAs(TestUser user, TestChannel channel, String rawContent) {
-		return this.sockets.sendAs(user, channel, rawContent);
-	}
-
-	/**
-	 * @param channel a channel
-	 * @param messageId a message id
-	 * @return the latest version of the message (code 1 once edited, 2 once deleted), if the
-	 * channel has it
-	 */
-	public Optional<ChannelMessage> message(TestChannel channel, long messageId) {
-		return this.state.findMessage(channel.id(), messageId);
+	public StoredMessage sendRawAs(TestUser user, TestChannel channel, String rawContent) {
+		return StoredMessage.of(this.sockets.sendAs(user, channel, rawContent));
 	}
 
 	/**
@@ -413,14 +493,15 @@ public final class MezonTestServer implements AutoCloseable {
 	 * joined the channel is pushed a {@code channel_message} with code 1.
 	 * @param user the author
 	 * @param channel the channel
-	 * @param messageId the message
-	 * @param text the new text ({@code {"t": text}})
+	 * @param messageId the message (decimal)
+	 * @param text the new text ({@code {"t": text}}, without mentions)
 	 * @return the edited message
 	 * @throws IllegalStateException when a client's request would be refused (not the author,
 	 * unknown or deleted message)
 	 */
-	public ChannelMessage editAs(TestUser user, TestChannel channel, long messageId, String text) {
-		return this.sockets.editAs(user, channel, messageId, ContentCodec.textContent(text));
+	public StoredMessage editAs(TestUser user, TestChannel channel, String messageId, String text) {
+		return StoredMessage.of(this.sockets.editAs(user, channel, Ids.parse("messageId", messageId),
+				MessageContents.ofText(text), List.of()));
 	}
 
 	/**
@@ -428,12 +509,12 @@ public final class MezonTestServer implements AutoCloseable {
 	 * that joined the channel is pushed a {@code channel_message} with code 2.
 	 * @param user the author
 	 * @param channel the channel
-	 * @param messageId the message
+	 * @param messageId the message (decimal)
 	 * @return the deleted message's tombstone
 	 * @throws IllegalStateException when a client's request would be refused
 	 */
-	public ChannelMessage deleteAs(TestUser user, TestChannel channel, long messageId) {
-		return this.sockets.deleteAs(user, channel, messageId);
+	public StoredMessage deleteAs(TestUser user, TestChannel channel, String messageId) {
+		return StoredMessage.of(this.sockets.deleteAs(user, channel, Ids.parse("messageId", messageId)));
 	}
 
 	/**
@@ -441,25 +522,26 @@ public final class MezonTestServer implements AutoCloseable {
 	 * the {@code message_reaction_event}.
 	 * @param user the reacting user
 	 * @param channel the channel
-	 * @param messageId the message
+	 * @param messageId the message (decimal)
 	 * @param emoji the emoji
-	 * @return the reaction as pushed (with its new count)
+	 * @return the reaction as pushed, with its new {@link Reaction#count()}
 	 * @throws IllegalStateException when a client's request would be refused
 	 */
-	public MessageReaction reactAs(TestUser user, TestChannel channel, long messageId, String emoji) {
-		return this.sockets.reactAs(user, channel, messageId, emoji, false);
+	public Reaction reactAs(TestUser user, TestChannel channel, String messageId, String emoji) {
+		return SdkViews.reaction(this.sockets.reactAs(user, channel, Ids.parse("messageId", messageId), emoji, false));
 	}
 
 	/**
 	 * Removes a simulated user's reaction; pushed like {@link #reactAs}.
 	 * @param user the reacting user
 	 * @param channel the channel
-	 * @param messageId the message
+	 * @param messageId the message (decimal)
 	 * @param emoji the emoji
-	 * @return the removal as pushed (with the new count)
+	 * @return the removal as pushed, with the new {@link Reaction#count()}
+	 * @throws IllegalStateException when a client's request would be refused
 	 */
-	public MessageReaction unreactAs(TestUser user, TestChannel channel, long messageId, String emoji) {
-		return this.sockets.reactAs(user, channel, messageId, emoji, true);
+	public Reaction unreactAs(TestUser user, TestChannel channel, String messageId, String emoji) {
+		return SdkViews.reaction(this.sockets.reactAs(user, channel, Ids.parse("messageId", messageId), emoji, true));
 	}
 
 	/**
@@ -467,17 +549,29 @@ public final class MezonTestServer implements AutoCloseable {
 	 * @param user the typing user
 	 * @param channel the channel
 	 * @return the event as pushed
+	 * @throws IllegalStateException when a client's request would be refused
 	 */
-	public MessageTypingEvent typingAs(TestUser user, TestChannel channel) {
-		return this.sockets.typingAs(user, channel);
+	public TypingIndicator typingAs(TestUser user, TestChannel channel) {
+		return SdkViews.typing(this.sockets.typingAs(user, channel));
 	}
 
 	/**
-	 * @param messageId a message id
-	 * @return how many users react to it with each emoji
+	 * The reactions a message carries now, as the server counts them: per emoji, how many
+	 * distinct users react with it (a user counts once per emoji, whether the reaction came from
+	 * a client or from {@link #reactAs}; a removal takes the user off). Emojis nobody reacts with
+	 * any more are absent. A snapshot: later reactions do not change the returned map.
+	 * @param messageId a message id (decimal)
+	 * @return emoji to number of users, empty when nobody reacts (or the message is unknown)
+	 * @throws IllegalArgumentException if the id is not a decimal id
 	 */
-	public Map<String, Integer> reactionCounts(long messageId) {
-		return this.state.reactionCounts(messageId);
+	public Map<String, Integer> reactionCounts(String messageId) {
+		return this.state.reactionCounts(Ids.parse("messageId", messageId));
+	}
+
+	private TestChannel channel(String channelId) {
+		long id = Ids.parse("channelId", channelId);
+		return this.state.findChannel(id)
+			.orElseThrow(() -> new IllegalArgumentException("The test server has no channel " + channelId));
 	}
 
 	// Socket observation and faults
@@ -511,6 +605,17 @@ public final class MezonTestServer implements AutoCloseable {
 	/** @return how many socket handshakes were accepted since start */
 	public int socketHandshakeCount() {
 		return this.sockets.handshakeCount();
+	}
+
+	/**
+	 * Switches every fault off in one call: REST calls answer at once and without injected
+	 * errors, socket handshakes are accepted, pings answered and acks sent at once. Connections,
+	 * users, channels, history, tokens and the clock are left as they are. Handy in an
+	 * {@code @AfterEach} of a class sharing one server.
+	 */
+	public void resetFaults() {
+		this.restFaults.reset();
+		this.sockets.faults().reset();
 	}
 
 	/** Fault: closes every socket connection, as a server going away would. */

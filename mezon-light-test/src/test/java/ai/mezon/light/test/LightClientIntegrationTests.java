@@ -152,7 +152,7 @@ class LightClientIntegrationTests {
 		TestUser bob = server.get().createUser(5102, "bob");
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			ids.add(Ids.format(server.get().sendAs(bob, channel, "m" + i).getMessageId()));
+			ids.add(server.get().sendAs(bob, channel, "m" + i).messageId());
 		}
 
 		assertThat(alice.listChannelMessages(dm.channelId(), 2)).extracting(HistoryMessage::messageId)

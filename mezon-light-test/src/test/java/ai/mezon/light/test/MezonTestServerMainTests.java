@@ -26,6 +26,20 @@ class MezonTestServerMainTests {
 	}
 
 	@Test
+	void bannerNamesThePropertiesAndEnvironmentVariablesThatPointABotAtTheServer() {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		MezonTestServerMain.printBanner(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8),
+				"http://127.0.0.1:1234");
+		assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).startsWith(
+				"Mezon test server listening on http://127.0.0.1:1234")
+			.contains("  mezon.gateway-url=http://127.0.0.1:1234", "  mezon.allow-insecure-transport=true",
+					"  mezon.id-token=" + MezonTestServer.TEST_ID_TOKEN, "  mezon.user-id=1840000000000000001",
+					"  mezon.username=bot", "  MEZON_GATEWAY_URL=http://127.0.0.1:1234",
+					"  MEZON_ALLOW_INSECURE_TRANSPORT=true", "  MEZON_ID_TOKEN=" + MezonTestServer.TEST_ID_TOKEN,
+					"  MEZON_USER_ID=1840000000000000001", "  MEZON_USERNAME=bot");
+	}
+
+	@Test
 	void standaloneServerPrintsListeningLineAndServes() throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

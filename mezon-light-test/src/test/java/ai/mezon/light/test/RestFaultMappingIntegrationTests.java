@@ -28,8 +28,7 @@ class RestFaultMappingIntegrationTests {
 
 	@AfterEach
 	void clearFaults() {
-		server.get().failRestCalls(500, 0);
-		server.get().delayRestCalls(Duration.ZERO);
+		server.get().resetFaults();
 	}
 
 	@Test

@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.JsonNode;
 
 import ai.mezon.light.Attachment;
-import ai.mezon.light.internal.content.AttachmentCodec;
-import ai.mezon.light.internal.content.ContentCodec;
+import ai.mezon.light.codec.MessageContents;
+import ai.mezon.light.codec.MessageParts;
 
 /**
  * Decoding of an incoming message's parts: its JSON content string, and its attachment bytes in
@@ -32,28 +32,28 @@ public class ContentDecodeBenchmark {
 
 	@Benchmark
 	public JsonNode parseTextContent() {
-		return ContentCodec.parse(Samples.TEXT_CONTENT);
+		return MessageContents.parse(Samples.TEXT_CONTENT);
 	}
 
 	@Benchmark
 	public JsonNode parseNonJsonContent() {
 		// Not JSON: the parser fails and the codec falls back to {"t": raw}.
-		return ContentCodec.parse("hello, plain text");
+		return MessageContents.parse("hello, plain text");
 	}
 
 	@Benchmark
 	public List<Attachment> decodeJsonAttachments() {
-		return AttachmentCodec.decode(Samples.JSON_ATTACHMENTS);
+		return MessageParts.attachments(Samples.JSON_ATTACHMENTS);
 	}
 
 	@Benchmark
 	public List<Attachment> decodeProtobufAttachments() {
-		return AttachmentCodec.decode(Samples.PROTO_ATTACHMENTS);
+		return MessageParts.attachments(Samples.PROTO_ATTACHMENTS);
 	}
 
 	@Benchmark
 	public String encodeTextContent() {
-		return ContentCodec.textContent("Hello from the benchmark, with a few words of text");
+		return MessageContents.ofText("Hello from the benchmark, with a few words of text");
 	}
 
 }

@@ -14,11 +14,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import ai.mezon.light.internal.socket.EnvelopeCodec;
+import ai.mezon.light.codec.EnvelopeFrames;
 import ai.mezon.light.proto.realtime.Envelope;
 
 /**
- * {@link EnvelopeCodec} in both {@code cid} encodings (int32 and the legacy decimal string), with
+ * {@link EnvelopeFrames} (the public face of the SDK's own envelope codec) in both {@code cid} encodings (int32 and the legacy decimal string), with
  * the generated parser and serializer alone ({@code raw*}) as the floor the codec adds to.
  */
 @State(Scope.Benchmark)
@@ -43,19 +43,19 @@ public class EnvelopeCodecBenchmark {
 	public void setUp() {
 		this.ack = Samples.ack();
 		this.push = Samples.push();
-		this.ackInt32 = EnvelopeCodec.encode(this.ack, 12345, false);
-		this.ackLegacy = EnvelopeCodec.encode(this.ack, 12345, true);
-		this.pushFrame = EnvelopeCodec.encode(this.push, 0, false);
+		this.ackInt32 = EnvelopeFrames.encode(this.ack, 12345, false);
+		this.ackLegacy = EnvelopeFrames.encode(this.ack, 12345, true);
+		this.pushFrame = EnvelopeFrames.encode(this.push, 0, false);
 	}
 
 	@Benchmark
 	public byte[] encodeReplyInt32Cid() {
-		return EnvelopeCodec.encode(this.ack, 12345, false);
+		return EnvelopeFrames.encode(this.ack, 12345, false);
 	}
 
 	@Benchmark
 	public byte[] encodeReplyLegacyCid() {
-		return EnvelopeCodec.encode(this.ack, 12345, true);
+		return EnvelopeFrames.encode(this.ack, 12345, true);
 	}
 
 	@Benchmark
@@ -64,18 +64,18 @@ public class EnvelopeCodecBenchmark {
 	}
 
 	@Benchmark
-	public EnvelopeCodec.Decoded decodeReplyInt32Cid() throws InvalidProtocolBufferException {
-		return EnvelopeCodec.decode(this.ackInt32);
+	public EnvelopeFrames.Frame decodeReplyInt32Cid() throws InvalidProtocolBufferException {
+		return EnvelopeFrames.decode(this.ackInt32);
 	}
 
 	@Benchmark
-	public EnvelopeCodec.Decoded decodeReplyLegacyCid() throws InvalidProtocolBufferException {
-		return EnvelopeCodec.decode(this.ackLegacy);
+	public EnvelopeFrames.Frame decodeReplyLegacyCid() throws InvalidProtocolBufferException {
+		return EnvelopeFrames.decode(this.ackLegacy);
 	}
 
 	@Benchmark
-	public EnvelopeCodec.Decoded decodePush() throws InvalidProtocolBufferException {
-		return EnvelopeCodec.decode(this.pushFrame);
+	public EnvelopeFrames.Frame decodePush() throws InvalidProtocolBufferException {
+		return EnvelopeFrames.decode(this.pushFrame);
 	}
 
 	@Benchmark

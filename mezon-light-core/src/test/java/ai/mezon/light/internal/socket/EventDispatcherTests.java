@@ -1,5 +1,6 @@
 package ai.mezon.light.internal.socket;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class EventDispatcherTests {
 
@@ -99,11 +101,7 @@ class EventDispatcherTests {
 		assertThat(after.await(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(errors).singleElement().satisfies((ex) -> assertThat(ex).hasMessage("boom"));
 		// The count drops just after the task returns (in the lane's finally): wait for it, bounded.
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (dispatcher.queued() != 0 && System.nanoTime() < deadline) {
-			Thread.sleep(1);
-		}
-		assertThat(dispatcher.queued()).isZero();
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(dispatcher.queued()).isZero());
 	}
 
 	@Test
@@ -111,16 +109,28 @@ class EventDispatcherTests {
 		EventDispatcher dispatcher = new EventDispatcher(this.executor, 100, (ex) -> {
 		});
 		List<String> seen = new CopyOnWriteArrayList<>();
+		CountDownLatch before = new CountDownLatch(1);
+		CountDownLatch otherLane = new CountDownLatch(1);
 		CountDownLatch done = new CountDownLatch(1);
-		dispatcher.dispatchIncoming(1, () -> seen.add("queued before"));
+		dispatcher.dispatchIncoming(1, () -> {
+			seen.add("queued before");
+			before.countDown();
+		});
 		EventDispatcher.Gate gate = dispatcher.gate(1);
 		dispatcher.dispatchIncoming(1, () -> seen.add("pushed after"));
-		dispatcher.dispatchIncoming(2, () -> seen.add("other lane"));
+		dispatcher.dispatchIncoming(2, () -> {
+			seen.add("other lane");
+			otherLane.countDown();
+		});
 		dispatcher.dispatchIncoming(1, done::countDown);
 
-		Thread.sleep(50);
-		// The other lane is not held; this one stops at the gate.
-		assertThat(seen).containsExactlyInAnyOrder("queued before", "other lane");
+		// The other lane is not held, and this one runs up to the gate...
+		assertThat(otherLane.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(before.await(5, TimeUnit.SECONDS)).isTrue();
+		// ...and stops there: nothing after the gate ran while it is closed (the order below shows
+		// the gate's tasks still came first once it opened).
+		assertThat(seen).doesNotContain("pushed after");
+		assertThat(done.getCount()).isOne();
 		gate.open(List.of(() -> seen.add("caught up 1"), () -> seen.add("caught up 2")));
 
 		assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
@@ -138,11 +148,7 @@ class EventDispatcherTests {
 			dispatcher.dispatchIncoming(7, ran::incrementAndGet);
 			this.executor.execute(() -> gate.open(List.of(ran::incrementAndGet)));
 		}
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (ran.get() < 4000 && System.nanoTime() < deadline) {
-			Thread.sleep(5);
-		}
-		assertThat(ran.get()).isEqualTo(4000);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ran.get()).isEqualTo(4000));
 	}
 
 }

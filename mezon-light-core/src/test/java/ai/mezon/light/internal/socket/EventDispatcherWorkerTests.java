@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -189,11 +190,7 @@ class EventDispatcherWorkerTests {
 			dispatcher.dispatchIncoming(lane, done::countDown);
 		}
 		assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (dispatcher.workers() != 0 && System.nanoTime() < deadline) {
-			Thread.sleep(1);
-		}
-		assertThat(dispatcher.workers()).isZero();
+		Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(dispatcher.workers()).isZero());
 		assertThat(dispatcher.queued()).isZero();
 	}
 

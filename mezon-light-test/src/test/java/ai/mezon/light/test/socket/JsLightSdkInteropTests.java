@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +23,7 @@ import ai.mezon.light.ChannelMessage;
 import ai.mezon.light.OutgoingMessage;
 import ai.mezon.light.SessionData;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.ReceivedFrame;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
@@ -39,6 +41,10 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class JsLightSdkInteropTests {
 
+	/** A server of this test's own, closed after it. */
+	@RegisterExtension
+	final MezonTestServerExtension mezon = new MezonTestServerExtension();
+
 	private static final Path JS_DIR = Path.of("src", "test", "js");
 
 	private static final long WAIT_SECONDS = 30;
@@ -52,8 +58,8 @@ class JsLightSdkInteropTests {
 			fail("mezon-light-sdk is not installed in " + JS_DIR.toAbsolutePath()
 					+ ": run `npm --prefix mezon-light-test/src/test/js ci` from the repository root (.ci/run does)");
 		}
-		try (MezonTestServer server = MezonTestServer.builder().build().start();
-				SocketTestSupport support = new SocketTestSupport(server)) {
+		MezonTestServer server = this.mezon.get();
+		try (SocketTestSupport support = new SocketTestSupport(server)) {
 			TestUser javaUser = server.createUser("java-user");
 			TestUser jsUser = server.createUser("js-user");
 			TestChannel dm = server.createDm(javaUser, jsUser);
@@ -91,7 +97,7 @@ class JsLightSdkInteropTests {
 				assertThat(attachment.get("size").asInt()).isEqualTo(4096);
 				assertThat(attachment.get("width").asInt()).isEqualTo(640);
 
-				ChannelMessage fromJs = java.events().next();
+				ChannelMessage fromJs = java.events().nextMessage();
 				assertThat(fromJs.text()).isEqualTo("hello from the TypeScript SDK");
 				assertThat(fromJs.senderId()).isEqualTo(jsUser.idString());
 				assertThat(fromJs.attachments()).containsExactly(

@@ -8,15 +8,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.SocketMetrics;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 import ai.mezon.light.test.socket.SocketTestSupport.Connected;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A burst far larger than the dispatch queue, to a handler slower than the network: everything
@@ -25,14 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LightSocketBackpressureTests {
 
+	/** A server of this test's own, closed after it. */
+	@RegisterExtension
+	final MezonTestServerExtension mezon = new MezonTestServerExtension();
+
 	private static final int BURST = 10_000;
 
 	private static final int CAPACITY = 64;
 
 	@Test
 	void slowHandlerGetsEveryMessageInOrderWithABoundedQueue() {
-		try (MezonTestServer server = MezonTestServer.builder().build().start();
-				SocketTestSupport support = new SocketTestSupport(server)) {
+		MezonTestServer server = this.mezon.get();
+		try (SocketTestSupport support = new SocketTestSupport(server)) {
 			TestUser flooder = server.createUser("flooder");
 			TestUser slow = server.createUser("slow");
 			TestChannel dm = server.createDm(flooder, slow);
@@ -52,12 +59,9 @@ class LightSocketBackpressureTests {
 			for (int i = 0; i < BURST; i++) {
 				server.sendAs(flooder, dm, Integer.toString(i));
 			}
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-			while (seen.size() < BURST && System.nanoTime() < deadline) {
-				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-			}
-
-			assertThat(seen).hasSize(BURST);
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(20))
+				.untilAsserted(() -> assertThat(seen).hasSize(BURST));
 			for (int i = 0; i < BURST; i++) {
 				assertThat(seen.get(i)).isEqualTo(Integer.toString(i));
 			}
@@ -65,8 +69,8 @@ class LightSocketBackpressureTests {
 			assertThat(metrics.queueHighWaterMark()).isLessThanOrEqualTo(CAPACITY);
 			assertThat(metrics.readPauses()).as("reading was paused at least once").isPositive();
 			assertThat(metrics.reconnects()).isZero();
-			assertThat(s.events().states).doesNotContain(ConnectionState.RECONNECTING);
-			assertThat(s.events().errors).isEmpty();
+			assertThat(s.events().states()).doesNotContain(ConnectionState.RECONNECTING);
+			assertThat(s.events().errors()).isEmpty();
 			assertThat(server.socketConnectionCount(slow)).isEqualTo(1);
 		}
 	}

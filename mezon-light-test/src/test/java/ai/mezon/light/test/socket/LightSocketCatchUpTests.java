@@ -47,7 +47,7 @@ class LightSocketCatchUpTests extends SocketTestBase {
 
 	@AfterEach
 	void tearDown() {
-		server.refuseNextHandshakes(0);
+		server.resetFaults();
 	}
 
 	private SocketOptions catchUpOptions(int maxMessages, int pageSize) {
@@ -66,10 +66,10 @@ class LightSocketCatchUpTests extends SocketTestBase {
 		return ids;
 	}
 
-	private List<Long> sent(int count, String prefix) {
-		List<Long> ids = new ArrayList<>();
+	private List<String> sent(int count, String prefix) {
+		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			ids.add(server.sendAs(this.alice, this.dm, prefix + i).getMessageId());
+			ids.add(server.sendAs(this.alice, this.dm, prefix + i).messageId());
 		}
 		return ids;
 	}
@@ -77,7 +77,7 @@ class LightSocketCatchUpTests extends SocketTestBase {
 	@Test
 	void messagesSentWhileDisconnectedAreDeliveredOnceInOrderBeforeNewOnes() {
 		Ids bot = start(catchUpOptions(1000, 3));
-		List<Long> expected = new ArrayList<>(sent(2, "before "));
+		List<String> expected = new ArrayList<>(sent(2, "before "));
 		await("the first messages", () -> bot.ids.size() == 2);
 		await("the link registered by the server", () -> server.socketConnectionCount(this.bot) > 0);
 		int losses = bot.losses.get();
@@ -93,19 +93,19 @@ class LightSocketCatchUpTests extends SocketTestBase {
 		await("every message", () -> bot.ids.size() >= expected.size());
 		assertThat(bot.ids).containsExactlyElementsOf(expected);
 		assertThat(this.cursors.lastDelivered(this.bot.idString(), this.dm.id()))
-			.hasValue(expected.get(expected.size() - 1));
+			.hasValue(Long.parseLong(expected.get(expected.size() - 1)));
 	}
 
 	@Test
 	void messagesSentWhileStoppedAreDeliveredByTheNextSocketFromTheCursors() {
 		Ids first = start(catchUpOptions(1000, 100));
-		List<Long> expected = new ArrayList<>(sent(3, "first run "));
+		List<String> expected = new ArrayList<>(sent(3, "first run "));
 		await("the first run's messages", () -> first.ids.size() == 3);
 		first.socket.disconnect();
 
-		List<Long> whileStopped = sent(4, "while stopped ");
+		List<String> whileStopped = sent(4, "while stopped ");
 		Ids second = start(catchUpOptions(1000, 100));
-		List<Long> after = sent(1, "second run ");
+		List<String> after = sent(1, "second run ");
 
 		await("the second run's messages", () -> second.ids.size() >= 5);
 		assertThat(second.ids).containsExactlyElementsOf(concat(whileStopped, after));
@@ -118,7 +118,7 @@ class LightSocketCatchUpTests extends SocketTestBase {
 		Ids bot = start(catchUpOptions(1000, 100));
 		await("the cursor is seeded",
 				() -> this.cursors.lastDelivered(this.bot.idString(), this.dm.id()).isPresent());
-		List<Long> live = sent(1, "live ");
+		List<String> live = sent(1, "live ");
 
 		await("the live message", () -> bot.ids.size() >= 1);
 		assertThat(bot.ids).containsExactlyElementsOf(live);
@@ -130,7 +130,7 @@ class LightSocketCatchUpTests extends SocketTestBase {
 		sent(1, "seen ");
 		await("seen", () -> first.ids.size() == 1);
 		first.socket.disconnect();
-		List<Long> missed = sent(4, "missed ");
+		List<String> missed = sent(4, "missed ");
 
 		Ids second = start(catchUpOptions(2, 1));
 
@@ -144,11 +144,11 @@ class LightSocketCatchUpTests extends SocketTestBase {
 	void pushesDuringRepeatedReconnectsAreDeliveredExactlyOnceInOrder() throws Exception {
 		Ids bot = start(catchUpOptions(1000, 5));
 		AtomicBoolean sending = new AtomicBoolean(true);
-		List<Long> expected = new CopyOnWriteArrayList<>();
+		List<String> expected = new CopyOnWriteArrayList<>();
 		Thread sender = new Thread(() -> {
 			int i = 0;
 			while (sending.get()) {
-				expected.add(server.sendAs(this.alice, this.dm, "n" + i++).getMessageId());
+				expected.add(server.sendAs(this.alice, this.dm, "n" + i++).messageId());
 				try {
 					// Pacing only (a few hundred messages a second), nothing is asserted on time.
 					Thread.sleep(2);
@@ -180,8 +180,8 @@ class LightSocketCatchUpTests extends SocketTestBase {
 		assertThat(bot.ids).containsExactlyElementsOf(expected);
 	}
 
-	private static List<Long> concat(List<Long> a, List<Long> b) {
-		List<Long> all = new ArrayList<>(a);
+	private static List<String> concat(List<String> a, List<String> b) {
+		List<String> all = new ArrayList<>(a);
 		all.addAll(b);
 		return all;
 	}
@@ -189,7 +189,7 @@ class LightSocketCatchUpTests extends SocketTestBase {
 	/** Records delivered message ids in delivery order, and errors. */
 	static final class Ids implements SocketListener {
 
-		final List<Long> ids = new CopyOnWriteArrayList<>();
+		final List<String> ids = new CopyOnWriteArrayList<>();
 
 		final List<Throwable> errors = new CopyOnWriteArrayList<>();
 
@@ -207,7 +207,7 @@ class LightSocketCatchUpTests extends SocketTestBase {
 
 		@Override
 		public void onChannelMessage(ChannelMessage message) {
-			this.ids.add(Long.parseLong(message.messageId()));
+			this.ids.add(message.messageId());
 		}
 
 		@Override

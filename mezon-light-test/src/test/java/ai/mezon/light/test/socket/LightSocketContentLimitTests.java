@@ -71,7 +71,7 @@ class LightSocketContentLimitTests extends SocketTestBase {
 		assertThat(MessageContent.text(text).json()).hasSize(MessageContent.MAX_LENGTH);
 
 		c.socket().sendDM(dm.idString(), text).join();
-		ChannelMessage received = d.events().next();
+		ChannelMessage received = d.events().nextMessage();
 		assertThat(received.text()).isEqualTo(text);
 	}
 

@@ -30,10 +30,10 @@ class LightSocketFrameSizeTests extends SocketTestBase {
 		server.sendAs(alice, dm, large);
 		server.sendAs(alice, dm, "small after");
 
-		ChannelMessage first = b.events().next();
+		ChannelMessage first = b.events().nextMessage();
 		assertThat(first.text()).hasSize(large.length()).isEqualTo(large);
-		assertThat(b.events().next().text()).isEqualTo("small after");
-		assertThat(b.events().errors).isEmpty();
+		assertThat(b.events().nextMessage().text()).isEqualTo("small after");
+		assertThat(b.events().errors()).isEmpty();
 	}
 
 	@Test
@@ -45,22 +45,22 @@ class LightSocketFrameSizeTests extends SocketTestBase {
 		b.socket().joinDMChannel(dm.idString()).join();
 
 		server.sendAs(alice, dm, "small-1");
-		String bigId = Long.toString(server.sendAs(alice, dm, "y".repeat(150 * 1024)).getMessageId());
+		String bigId = server.sendAs(alice, dm, "y".repeat(150 * 1024)).messageId();
 		for (int i = 2; i <= 6; i++) {
 			server.sendAs(alice, dm, "small-" + i);
 		}
 
 		for (int i = 1; i <= 6; i++) {
-			assertThat(b.events().next().text()).isEqualTo("small-" + i);
+			assertThat(b.events().nextMessage().text()).isEqualTo("small-" + i);
 		}
-		assertThat(b.events().errors).singleElement()
+		assertThat(b.events().errors()).singleElement()
 			.isInstanceOfSatisfying(MezonFrameTooLargeException.class, (ex) -> {
 				assertThat(ex.getLimit()).isEqualTo(100 * 1024);
 				assertThat(ex.getSize()).isGreaterThan(150 * 1024);
 				assertThat(ex).hasMessageContaining("message " + bigId + " in channel " + dm.idString())
 					.hasMessageContaining("mezon.socket.max-frame-size");
 			});
-		assertThat(b.events().states).doesNotContain(ConnectionState.RECONNECTING);
+		assertThat(b.events().states()).doesNotContain(ConnectionState.RECONNECTING);
 		assertThat(b.socket().getMetrics().oversizedFrames()).isEqualTo(1);
 		assertThat(b.socket().getMetrics().reconnects()).isZero();
 	}
@@ -76,8 +76,8 @@ class LightSocketFrameSizeTests extends SocketTestBase {
 		server.pushFrame(bob, new byte[] { (byte) 0xFF, 0x01, 0x02, 0x03 });
 		server.sendAs(alice, dm, "after the raw chunk");
 
-		assertThat(b.events().next().text()).isEqualTo("after the raw chunk");
-		assertThat(b.events().errors).isEmpty();
+		assertThat(b.events().nextMessage().text()).isEqualTo("after the raw chunk");
+		assertThat(b.events().errors()).isEmpty();
 		assertThat(b.socket().getMetrics().malformedFrames()).isZero();
 		assertThat(b.socket().isConnected()).isTrue();
 	}

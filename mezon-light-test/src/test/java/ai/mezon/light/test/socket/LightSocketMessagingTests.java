@@ -44,7 +44,7 @@ class LightSocketMessagingTests extends SocketTestBase {
 		MessageAck ack = a.socket()
 			.sendDM(OutgoingMessage.text(dm.idString(), "hello bob").withAttachments(List.of(image)))
 			.join();
-		ChannelMessage received = b.events().next();
+		ChannelMessage received = b.events().nextMessage();
 		assertThat(received.messageId()).isEqualTo(ack.messageId());
 		assertThat(received.channelId()).isEqualTo(dm.idString());
 		assertThat(received.senderId()).isEqualTo(alice.idString());
@@ -56,11 +56,11 @@ class LightSocketMessagingTests extends SocketTestBase {
 		assertThat(ack.persistent()).isTrue();
 
 		b.socket().sendDM(OutgoingMessage.of(dm.idString(), MessageContent.ofJson("{\"t\":\"hi alice\",\"x\":1}"))).join();
-		ChannelMessage reply = a.events().next();
+		ChannelMessage reply = a.events().nextMessage();
 		assertThat(reply.text()).isEqualTo("hi alice");
 		assertThat(reply.content().get("x").asInt()).isEqualTo(1);
 		// The sender's own connection does not get its message back.
-		assertThat(a.events().messages).isEmpty();
+		assertThat(a.events().messages()).isEmpty();
 		assertThat(server.messages(dm)).hasSize(2);
 	}
 
@@ -80,7 +80,7 @@ class LightSocketMessagingTests extends SocketTestBase {
 		Attachment doc = Attachment.of("https://cdn.example/spec.pdf", "spec.pdf", "application/pdf", 99_000);
 		c.socket().sendGroup(OutgoingMessage.text(group.idString(), "standup").withAttachments(List.of(doc))).join();
 		for (Connected receiver : List.of(cSecond, d, e)) {
-			ChannelMessage message = receiver.events().next();
+			ChannelMessage message = receiver.events().nextMessage();
 			assertThat(message.text()).isEqualTo("standup");
 			assertThat(message.channelType()).isEqualTo(ChannelType.GROUP);
 			assertThat(message.attachments()).containsExactly(doc);
@@ -90,7 +90,7 @@ class LightSocketMessagingTests extends SocketTestBase {
 		ReceivedFrame sent = last(server.framesFrom(dave), Envelope.MessageCase.CHANNEL_MESSAGE_SEND);
 		assertThat(sent.envelope().getChannelMessageSend().getMode()).isEqualTo(3);
 		assertThat(sent.envelope().getChannelMessageSend().getMentionEveryone()).isTrue();
-		assertThat(c.events().next().text()).isEqualTo("ok");
+		assertThat(c.events().nextMessage().text()).isEqualTo("ok");
 	}
 
 	@Test
@@ -108,7 +108,7 @@ class LightSocketMessagingTests extends SocketTestBase {
 			acks.add(s.socket().sendDM(dm.idString(), "m" + i));
 		}
 		CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
-		List<ChannelMessage> received = r.events().next(1000);
+		List<ChannelMessage> received = r.events().nextMessages(1000);
 		for (int i = 0; i < 1000; i++) {
 			assertThat(received.get(i).text()).isEqualTo("m" + i);
 		}
@@ -148,9 +148,9 @@ class LightSocketMessagingTests extends SocketTestBase {
 		l.socket().joinDMChannel(dm.idString()).join();
 		c.socket().joinDMChannel(dm.idString()).join();
 		l.socket().sendDM(dm.idString(), "from the past").join();
-		assertThat(c.events().next().text()).isEqualTo("from the past");
+		assertThat(c.events().nextMessage().text()).isEqualTo("from the past");
 		c.socket().sendDM(dm.idString(), "from the present").join();
-		assertThat(l.events().next().text()).isEqualTo("from the present");
+		assertThat(l.events().nextMessage().text()).isEqualTo("from the present");
 		assertThat(server.framesFrom(old)).isNotEmpty().allMatch(ReceivedFrame::legacyCid);
 		assertThat(server.framesFrom(current)).isNotEmpty().noneMatch(ReceivedFrame::legacyCid);
 	}
@@ -171,11 +171,11 @@ class LightSocketMessagingTests extends SocketTestBase {
 		b.socket().joinDMChannel(dm.idString()).join();
 		server.sendAs(alice, dm, "one");
 		server.sendAs(alice, dm, "two");
-		assertThat(b.events().next(2)).extracting(ChannelMessage::text).containsExactly("one", "two");
+		assertThat(b.events().nextMessages(2)).extracting(ChannelMessage::text).containsExactly("one", "two");
 		SocketTestSupport.await("both handler failures reported", () -> handlerErrors.size() == 2);
 		assertThat(calls).hasValue(2);
 		assertThat(handlerErrors.get(0)).hasMessageContaining("handler bug");
-		assertThat(b.events().errors).hasSize(2);
+		assertThat(b.events().errors()).hasSize(2);
 		assertThat(b.socket().isConnected()).isTrue();
 	}
 
@@ -189,11 +189,11 @@ class LightSocketMessagingTests extends SocketTestBase {
 		var subscription = b.socket().onChannelMessage((message) -> calls.incrementAndGet());
 		b.socket().joinDMChannel(dm.idString()).join();
 		server.sendAs(alice, dm, "counted");
-		b.events().next();
+		b.events().nextMessage();
 		SocketTestSupport.await("handler called", () -> calls.get() == 1);
 		subscription.close();
 		server.sendAs(alice, dm, "not counted");
-		b.events().next();
+		b.events().nextMessage();
 		assertThat(calls).hasValue(1);
 	}
 
@@ -204,19 +204,17 @@ class LightSocketMessagingTests extends SocketTestBase {
 		Connected i = this.support.connect(invited);
 		Connected c = this.support.connect(creator);
 		TestChannel dm = server.createDm(creator, invited);
-		SocketTestSupport.await("the added event", () -> !i.events().added.isEmpty());
-		ChannelAddedEvent event = i.events().added.get(0);
+		ChannelAddedEvent event = i.events().nextChannelAdded();
 		assertThat(event.channelId()).isEqualTo(dm.idString());
 		assertThat(event.channelType()).isEqualTo(ChannelType.DM);
 		assertThat(event.addedUserIds()).containsExactly(invited.idString());
 		assertThat(event.joined()).isTrue();
 		assertThat(i.socket().getJoinedChannels()).containsExactly(dm.idString());
 		// The creator is not among the added users, so it does not auto-join.
-		SocketTestSupport.await("the creator's event", () -> !c.events().added.isEmpty());
-		assertThat(c.events().added.get(0).joined()).isFalse();
+		assertThat(c.events().nextChannelAdded().joined()).isFalse();
 		c.socket().joinDMChannel(dm.idString()).join();
 		c.socket().sendDM(dm.idString(), "welcome").join();
-		assertThat(i.events().next().text()).isEqualTo("welcome");
+		assertThat(i.events().nextMessage().text()).isEqualTo("welcome");
 	}
 
 	@Test
@@ -231,7 +229,7 @@ class LightSocketMessagingTests extends SocketTestBase {
 		server.sendAs(alice, dm, "unheard");
 		b.socket().joinDMChannel(dm.idString()).join();
 		server.sendAs(alice, dm, "heard");
-		assertThat(b.events().next().text()).isEqualTo("heard");
+		assertThat(b.events().nextMessage().text()).isEqualTo("heard");
 	}
 
 	private static ReceivedFrame last(List<ReceivedFrame> frames, Envelope.MessageCase kind) {

@@ -49,9 +49,7 @@ class LightSocketResilienceTests extends SocketTestBase {
 
 	@AfterEach
 	void tearDown() {
-		server.refuseNextHandshakes(0);
-		server.delayAcks(Duration.ZERO);
-		server.stopAnsweringPings(Duration.ZERO);
+		server.resetFaults();
 	}
 
 	@Test
@@ -70,7 +68,7 @@ class LightSocketResilienceTests extends SocketTestBase {
 		assertThat(server.framesFrom(this.bob)).filteredOn((f) -> f.kind() == Envelope.MessageCase.CHANNEL_JOIN)
 			.hasSize(2);
 		a.socket().sendDM(this.dm.idString(), "after the outage").join();
-		assertThat(b.events().next().text()).isEqualTo("after the outage");
+		assertThat(b.events().nextMessage().text()).isEqualTo("after the outage");
 		assertThat(b.socket().getMetrics().reconnects()).isEqualTo(1);
 	}
 
@@ -83,12 +81,12 @@ class LightSocketResilienceTests extends SocketTestBase {
 		server.refuseNextHandshakes(3);
 		server.dropConnections(this.alice);
 		// Recorded, not polled: the outage may be shorter than one poll.
-		await("alice notices the loss", () -> a.events().states.contains(ConnectionState.RECONNECTING));
+		await("alice notices the loss", () -> a.events().states().contains(ConnectionState.RECONNECTING));
 
 		MessageAck ack = a.socket().sendDM(this.dm.idString(), "sent while away").join();
 
 		assertThat(a.socket().isConnected()).isTrue();
-		assertThat(b.events().next().messageId()).isEqualTo(ack.messageId());
+		assertThat(b.events().nextMessage().messageId()).isEqualTo(ack.messageId());
 	}
 
 	@Test
@@ -106,7 +104,7 @@ class LightSocketResilienceTests extends SocketTestBase {
 			.cause()
 			.isInstanceOf(MezonTimeoutException.class)
 			.hasMessageContaining("timed out after 400 ms");
-		assertThat(server.messages(this.dm)).noneMatch((m) -> m.getContent().contains("never delivered"));
+		assertThat(server.messages(this.dm)).noneMatch((m) -> m.text().contains("never delivered"));
 		server.refuseNextHandshakes(0);
 		awaitReconnected(a);
 	}
@@ -122,10 +120,10 @@ class LightSocketResilienceTests extends SocketTestBase {
 		awaitReconnected(b);
 
 		assertThat(server.socketHandshakeCount()).isEqualTo(handshakes + 1);
-		assertThat(b.events().errors).filteredOn((e) -> e.getMessage().contains("503")).hasSize(5);
-		assertThat(b.events().errors).allSatisfy((e) -> assertThat(e.getMessage()).doesNotContain("token="));
+		assertThat(b.events().errors()).filteredOn((e) -> e.getMessage().contains("503")).hasSize(5);
+		assertThat(b.events().errors()).allSatisfy((e) -> assertThat(e.getMessage()).doesNotContain("token="));
 		server.sendAs(this.alice, this.dm, "still here");
-		assertThat(b.events().next().text()).isEqualTo("still here");
+		assertThat(b.events().nextMessage().text()).isEqualTo("still here");
 	}
 
 	@Test
@@ -178,12 +176,12 @@ class LightSocketResilienceTests extends SocketTestBase {
 		b.socket().joinDMChannel(this.dm.idString()).join();
 		server.stopAnsweringPings(Duration.ofMillis(600));
 
-		await("the dead link is detected", () -> b.events().states.contains(ConnectionState.RECONNECTING));
+		await("the dead link is detected", () -> b.events().states().contains(ConnectionState.RECONNECTING));
 		awaitReconnected(b);
 
-		assertThat(b.events().errors).anySatisfy((e) -> assertThat(e).hasMessageContaining("No pong"));
+		assertThat(b.events().errors()).anySatisfy((e) -> assertThat(e).hasMessageContaining("No pong"));
 		server.sendAs(this.alice, this.dm, "pongs are back");
-		assertThat(b.events().next().text()).isEqualTo("pongs are back");
+		assertThat(b.events().nextMessage().text()).isEqualTo("pongs are back");
 	}
 
 	@Test
@@ -195,11 +193,11 @@ class LightSocketResilienceTests extends SocketTestBase {
 		await("the garbage is counted", () -> b.socket().getMetrics().malformedFrames() == 1);
 
 		server.sendAs(this.alice, this.dm, "after garbage");
-		assertThat(b.events().next().text()).isEqualTo("after garbage");
+		assertThat(b.events().nextMessage().text()).isEqualTo("after garbage");
 		assertThat(b.socket().isConnected()).isTrue();
 		assertThat(b.socket().getMetrics().reconnects()).isZero();
-		await("the garbage is reported", () -> !b.events().errors.isEmpty());
-		assertThat(b.events().errors.get(0)).isInstanceOf(MezonSocketException.class)
+		await("the garbage is reported", () -> !b.events().errors().isEmpty());
+		assertThat(b.events().errors().get(0)).isInstanceOf(MezonSocketException.class)
 			.hasMessageContaining("malformed");
 	}
 
@@ -268,20 +266,20 @@ class LightSocketResilienceTests extends SocketTestBase {
 			// Client and server share the server's clock: the token is now expired for both.
 			own.advanceClock(Duration.ofHours(2));
 			own.dropConnections(dave);
-			await("reconnected, or the refresh failed", () -> isReconnected(d) || !d.events().errors.isEmpty());
+			await("reconnected, or the refresh failed", () -> isReconnected(d) || !d.events().errors().isEmpty());
 
-			assertThat(d.events().errors).as("errors while reconnecting (the refresh needs the REST layer)")
+			assertThat(d.events().errors()).as("errors while reconnecting (the refresh needs the REST layer)")
 				.isEmpty();
 			await("reconnected", () -> isReconnected(d));
 			assertThat(client.getToken()).isNotEqualTo(oldToken);
 			assertThat(client.isSessionExpired()).isFalse();
 			own.sendAs(carol, channel, "fresh token");
-			assertThat(d.events().next().text()).isEqualTo("fresh token");
+			assertThat(d.events().nextMessage().text()).isEqualTo("fresh token");
 		}
 	}
 
 	private static boolean isReconnected(Connected connected) {
-		List<ConnectionState> states = connected.events().states;
+		List<ConnectionState> states = connected.events().states();
 		int lost = states.lastIndexOf(ConnectionState.RECONNECTING);
 		return lost >= 0 && states.lastIndexOf(ConnectionState.CONNECTED) > lost;
 	}

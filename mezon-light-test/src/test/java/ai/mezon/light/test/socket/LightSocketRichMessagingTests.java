@@ -2,10 +2,7 @@ package ai.mezon.light.test.socket;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.protobuf.ByteString;
@@ -25,7 +22,6 @@ import ai.mezon.light.MessageText;
 import ai.mezon.light.MezonServerErrorException;
 import ai.mezon.light.OutgoingMessage;
 import ai.mezon.light.Reaction;
-import ai.mezon.light.SocketListener;
 import ai.mezon.light.Subscription;
 import ai.mezon.light.TypingIndicator;
 import ai.mezon.light.proto.api.ChannelMessage.Builder;
@@ -34,6 +30,8 @@ import ai.mezon.light.proto.realtime.ChannelMessageRemove;
 import ai.mezon.light.proto.realtime.ChannelMessageUpdate;
 import ai.mezon.light.proto.realtime.Envelope;
 import ai.mezon.light.test.ReceivedFrame;
+import ai.mezon.light.test.RecordingSocketListener;
+import ai.mezon.light.test.StoredMessage;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 import ai.mezon.light.test.socket.SocketTestSupport.Connected;
@@ -54,7 +52,7 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 	void editReachesTheOtherSideOnlyAsAnEditAndStaysInHistory(ChannelType type) {
 		Chat chat = chat(type);
 		MessageAck sent = chat.send(chat.alice, OutgoingMessage.text(chat.channelId(), "draft"));
-		assertThat(chat.bob.events().next().text()).isEqualTo("draft");
+		assertThat(chat.bob.events().nextMessage().text()).isEqualTo("draft");
 
 		MessageText text = MessageText.builder().text("final, ").mention(chat.bobUser.idString(), "@bob").build();
 		MessageAck ack = chat.alice.socket()
@@ -63,7 +61,7 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 		assertThat(ack.code()).isEqualTo(1);
 		assertThat(ack.messageId()).isEqualTo(sent.messageId());
 
-		MessageEdit edit = next(chat.bobRich.edits);
+		MessageEdit edit = chat.bobRich.nextEdit();
 		assertThat(edit.messageId()).isEqualTo(sent.messageId());
 		assertThat(edit.channelId()).isEqualTo(chat.channelId());
 		assertThat(edit.senderId()).isEqualTo(chat.aliceUser.idString());
@@ -73,18 +71,18 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 		assertThat(edit.mentions()).containsExactly(new Mention(chat.bobUser.idString(), "bob", 7, 11));
 		assertThat(edit.hideEdited()).isTrue();
 		// Not also a new message, on either side.
-		assertThat(chat.bob.events().messages).isEmpty();
-		assertThat(chat.alice.events().messages).isEmpty();
+		assertThat(chat.bob.events().messages()).isEmpty();
+		assertThat(chat.alice.events().messages()).isEmpty();
 
 		ReceivedFrame frame = last(chat.aliceUser, Envelope.MessageCase.CHANNEL_MESSAGE_UPDATE);
 		assertThat(frame.envelope().getChannelMessageUpdate().getMode()).isEqualTo(type.streamMode());
 		assertThat(frame.envelope().getChannelMessageUpdate().getIsPublic()).isFalse();
 		assertThat(frame.envelope().getChannelMessageUpdate().getClanId()).isZero();
-		ai.mezon.light.proto.api.ChannelMessage stored = server.message(chat.channel, Long.parseLong(sent.messageId()))
-			.orElseThrow();
-		assertThat(stored.getCode()).isEqualTo(1);
-		assertThat(stored.getContent()).isEqualTo("{\"t\":\"final, @bob\"}");
-		assertThat(stored.getHideEditted()).isTrue();
+		StoredMessage stored = server.message(chat.channel, sent.messageId()).orElseThrow();
+		assertThat(stored.edited()).isTrue();
+		assertThat(stored.rawContent()).isEqualTo("{\"t\":\"final, @bob\"}");
+		assertThat(stored.text()).isEqualTo("final, @bob");
+		assertThat(stored.hideEdited()).isTrue();
 	}
 
 	@ParameterizedTest
@@ -92,18 +90,17 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 	void deletionReachesTheOtherSideOnlyAsADeletionAndStaysInHistory(ChannelType type) {
 		Chat chat = chat(type);
 		MessageAck sent = chat.send(chat.alice, OutgoingMessage.text(chat.channelId(), "oops"));
-		chat.bob.events().next();
+		chat.bob.events().nextMessage();
 
 		MessageAck ack = chat.alice.socket().deleteMessage(chat.channelId(), sent.messageId(), type).join();
 		assertThat(ack.code()).isEqualTo(2);
-		MessageDeletion deletion = next(chat.bobRich.deletions);
+		MessageDeletion deletion = chat.bobRich.nextDeletion();
 		assertThat(deletion).isEqualTo(new MessageDeletion(chat.channelId(), sent.messageId(),
 				chat.aliceUser.idString(), type, type.streamMode()));
-		assertThat(chat.bob.events().messages).isEmpty();
-		ai.mezon.light.proto.api.ChannelMessage stored = server.message(chat.channel, Long.parseLong(sent.messageId()))
-			.orElseThrow();
-		assertThat(stored.getCode()).isEqualTo(2);
-		assertThat(stored.getContent()).isEmpty();
+		assertThat(chat.bob.events().messages()).isEmpty();
+		StoredMessage stored = server.message(chat.channel, sent.messageId()).orElseThrow();
+		assertThat(stored.deleted()).isTrue();
+		assertThat(stored.rawContent()).isEmpty();
 
 		// A deleted message can be neither edited nor deleted again.
 		assertThatThrownBy(() -> chat.alice.socket()
@@ -122,13 +119,13 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 	void reactionAddAndRemoveReachTheAuthor(ChannelType type) {
 		Chat chat = chat(type);
 		MessageAck sent = chat.send(chat.alice, OutgoingMessage.text(chat.channelId(), "ship it?"));
-		ChannelMessage received = chat.bob.events().next();
+		ChannelMessage received = chat.bob.events().nextMessage();
 
 		Reaction added = chat.bob.socket().react(received, "👍").join();
 		assertThat(added.count()).isEqualTo(1);
 		assertThat(added.removed()).isFalse();
 		assertThat(added.reactionId()).isNotEmpty();
-		Reaction seen = next(chat.aliceRich.reactions);
+		Reaction seen = chat.aliceRich.nextReaction();
 		assertThat(seen.messageId()).isEqualTo(sent.messageId());
 		assertThat(seen.channelId()).isEqualTo(chat.channelId());
 		assertThat(seen.senderId()).isEqualTo(chat.bobUser.idString());
@@ -138,7 +135,7 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 		assertThat(seen.removed()).isFalse();
 		assertThat(seen.count()).isEqualTo(1);
 		assertThat(seen.channelType()).isEqualTo(type);
-		assertThat(server.reactionCounts(Long.parseLong(sent.messageId()))).containsEntry("👍", 1);
+		assertThat(server.reactionCounts(sent.messageId())).containsEntry("👍", 1);
 
 		ReceivedFrame frame = last(chat.bobUser, Envelope.MessageCase.MESSAGE_REACTION_EVENT);
 		assertThat(frame.envelope().getMessageReactionEvent().getMode()).isEqualTo(type.streamMode());
@@ -150,14 +147,14 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 		Reaction removed = chat.bob.socket().unreact(received, "👍").join();
 		assertThat(removed.removed()).isTrue();
 		assertThat(removed.count()).isZero();
-		Reaction seenRemoved = next(chat.aliceRich.reactions);
+		Reaction seenRemoved = chat.aliceRich.nextReaction();
 		assertThat(seenRemoved.removed()).isTrue();
 		assertThat(seenRemoved.count()).isZero();
 		assertThat(last(chat.bobUser, Envelope.MessageCase.MESSAGE_REACTION_EVENT).envelope()
 			.getMessageReactionEvent()
 			.getAction()).isTrue();
-		assertThat(server.reactionCounts(Long.parseLong(sent.messageId()))).isEmpty();
-		assertThat(chat.alice.events().messages).isEmpty();
+		assertThat(server.reactionCounts(sent.messageId())).isEmpty();
+		assertThat(chat.alice.events().messages()).isEmpty();
 	}
 
 	@ParameterizedTest
@@ -165,13 +162,13 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 	void typingIndicatorReachesTheOtherSide(ChannelType type) {
 		Chat chat = chat(type);
 		assertThat(chat.alice.socket().sendTyping(chat.channelId(), type).join()).isTrue();
-		TypingIndicator typing = next(chat.bobRich.typing);
+		TypingIndicator typing = chat.bobRich.nextTyping();
 		assertThat(typing).isEqualTo(new TypingIndicator(chat.channelId(), chat.aliceUser.idString(),
 				chat.aliceUser.username(), chat.aliceUser.username(), type, type.streamMode()));
 		ReceivedFrame frame = last(chat.aliceUser, Envelope.MessageCase.MESSAGE_TYPING_EVENT);
 		assertThat(frame.envelope().getMessageTypingEvent().getMode()).isEqualTo(type.streamMode());
 		assertThat(frame.envelope().getMessageTypingEvent().getIsPublic()).isFalse();
-		assertThat(chat.aliceRich.typing).isEmpty();
+		assertThat(chat.aliceRich.typing()).isEmpty();
 	}
 
 	@ParameterizedTest
@@ -180,12 +177,12 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 		Chat chat = chat(type);
 		chat.send(chat.alice, OutgoingMessage.text(chat.channelId(), "unrelated"));
 		MessageAck question = chat.send(chat.alice, OutgoingMessage.text(chat.channelId(), "lunch?"));
-		chat.bob.events().next();
-		ChannelMessage received = chat.bob.events().next();
+		chat.bob.events().nextMessage();
+		ChannelMessage received = chat.bob.events().nextMessage();
 		assertThat(received.messageId()).isEqualTo(question.messageId());
 
 		MessageAck answer = chat.send(chat.bob, OutgoingMessage.text(chat.channelId(), "yes").replyTo(received));
-		ChannelMessage reply = chat.alice.events().next();
+		ChannelMessage reply = chat.alice.events().nextMessage();
 		assertThat(reply.messageId()).isEqualTo(answer.messageId());
 		assertThat(reply.text()).isEqualTo("yes");
 		MessageReference repliedTo = reply.repliedTo();
@@ -218,7 +215,7 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 			.build();
 		chat.send(chat.alice, OutgoingMessage.of(chat.channelId(), text));
 
-		ChannelMessage received = chat.bob.events().next();
+		ChannelMessage received = chat.bob.events().nextMessage();
 		assertThat(received.text()).isEqualTo("👋 hi @bob and @Alice W.");
 		// 👋 is one code point but two UTF-16 units: "@bob" starts at 6, not 5.
 		assertThat(received.mentions()).containsExactly(new Mention(chat.bobUser.idString(), "bob", 6, 10),
@@ -240,7 +237,7 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 	void editingOrDeletingSomeoneElsesMessageIsRefused(ChannelType type) {
 		Chat chat = chat(type);
 		MessageAck sent = chat.send(chat.alice, OutgoingMessage.text(chat.channelId(), "mine"));
-		chat.bob.events().next();
+		chat.bob.events().nextMessage();
 
 		assertThatThrownBy(() -> chat.bob.socket()
 			.editMessage(sent.messageId(), OutgoingMessage.text(chat.channelId(), "yours now"), type)
@@ -253,13 +250,13 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 		assertThatThrownBy(() -> chat.bob.socket().deleteMessage(chat.channelId(), sent.messageId(), type).join())
 			.cause()
 			.isInstanceOfSatisfying(MezonServerErrorException.class, (ex) -> assertThat(ex.getCode()).isEqualTo(3));
-		assertThat(server.message(chat.channel, Long.parseLong(sent.messageId())).orElseThrow().getCode()).isZero();
+		assertThat(server.message(chat.channel, sent.messageId()).orElseThrow().code()).isZero();
 		assertThat(chat.bob.socket().isConnected()).isTrue();
 		// Alice saw nothing of it.
 		chat.send(chat.bob, OutgoingMessage.text(chat.channelId(), "sorry"));
-		assertThat(chat.alice.events().next().text()).isEqualTo("sorry");
-		assertThat(chat.aliceRich.edits).isEmpty();
-		assertThat(chat.aliceRich.deletions).isEmpty();
+		assertThat(chat.alice.events().nextMessage().text()).isEqualTo("sorry");
+		assertThat(chat.aliceRich.edits()).isEmpty();
+		assertThat(chat.aliceRich.deletions()).isEmpty();
 	}
 
 	@Test
@@ -271,7 +268,7 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 		Connected a = this.support.connect(alice,
 				SocketTestSupport.fastOptions().typingInterval(Duration.ofHours(1)).build());
 		Connected b = this.support.connect(bob);
-		Recorder bobRich = record(b.socket());
+		RecordingSocketListener bobRich = record(b.socket());
 		join(a.socket(), dm);
 		join(b.socket(), dm);
 		join(a.socket(), group);
@@ -293,11 +290,11 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 			.toList();
 		assertThat(typingFrames).extracting((frame) -> frame.envelope().getMessageTypingEvent().getChannelId())
 			.containsExactly(dm.id(), group.id());
-		assertThat(next(bobRich.typing).channelId()).isEqualTo(dm.idString());
+		assertThat(bobRich.nextTyping().channelId()).isEqualTo(dm.idString());
 		// Later events still flow, and no second indicator was queued behind them.
 		server.sendAs(alice, dm, "done typing");
-		assertThat(b.events().next().text()).isEqualTo("done typing");
-		assertThat(bobRich.typing).isEmpty();
+		assertThat(b.events().nextMessage().text()).isEqualTo("done typing");
+		assertThat(bobRich.typing()).isEmpty();
 	}
 
 	@Test
@@ -332,21 +329,21 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 	void simulatedUsersEditDeleteReactAndType() {
 		Chat chat = chat(ChannelType.GROUP);
 		MessageAck own = chat.send(chat.bob, OutgoingMessage.text(chat.channelId(), "hello all"));
-		ai.mezon.light.proto.api.ChannelMessage injected = server.sendAs(chat.aliceUser, chat.channel, "first");
-		assertThat(chat.bob.events().next().text()).isEqualTo("first");
+		StoredMessage injected = server.sendAs(chat.aliceUser, chat.channel, "first");
+		assertThat(chat.bob.events().nextMessage().text()).isEqualTo("first");
 
-		server.editAs(chat.aliceUser, chat.channel, injected.getMessageId(), "second");
-		assertThat(next(chat.bobRich.edits).text()).isEqualTo("second");
-		server.reactAs(chat.aliceUser, chat.channel, Long.parseLong(own.messageId()), "❤️");
-		assertThat(next(chat.bobRich.reactions).emoji()).isEqualTo("❤️");
+		server.editAs(chat.aliceUser, chat.channel, injected.messageId(), "second");
+		assertThat(chat.bobRich.nextEdit().text()).isEqualTo("second");
+		server.reactAs(chat.aliceUser, chat.channel, own.messageId(), "❤️");
+		assertThat(chat.bobRich.nextReaction().emoji()).isEqualTo("❤️");
 		server.typingAs(chat.aliceUser, chat.channel);
-		assertThat(next(chat.bobRich.typing).senderId()).isEqualTo(chat.aliceUser.idString());
-		server.deleteAs(chat.aliceUser, chat.channel, injected.getMessageId());
-		assertThat(next(chat.bobRich.deletions).messageId()).isEqualTo(Long.toString(injected.getMessageId()));
-		assertThatThrownBy(() -> server.editAs(chat.aliceUser, chat.channel, Long.parseLong(own.messageId()), "x"))
+		assertThat(chat.bobRich.nextTyping().senderId()).isEqualTo(chat.aliceUser.idString());
+		server.deleteAs(chat.aliceUser, chat.channel, injected.messageId());
+		assertThat(chat.bobRich.nextDeletion().messageId()).isEqualTo(injected.messageId());
+		assertThatThrownBy(() -> server.editAs(chat.aliceUser, chat.channel, own.messageId(), "x"))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("only its author");
-		assertThat(server.messages(chat.channel)).extracting(ai.mezon.light.proto.api.ChannelMessage::getCode)
+		assertThat(server.messages(chat.channel)).extracting(StoredMessage::code)
 			.containsExactly(0, 2);
 	}
 
@@ -362,7 +359,7 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 				.addMentions(MessageMention.newBuilder().setUserId(chat.bobUser.id()).setUsername("bob").setS(4).setE(8))
 				.setMode(ChannelType.DM.streamMode()))
 			.build());
-		MessageEdit edit = next(chat.bobRich.edits);
+		MessageEdit edit = chat.bobRich.nextEdit();
 		assertThat(edit.messageId()).isEqualTo("77");
 		assertThat(edit.senderId()).isEmpty();
 		assertThat(edit.mentions()).containsExactly(new Mention(chat.bobUser.idString(), "bob", 4, 8));
@@ -373,7 +370,7 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 				.setMessageId(77)
 				.setMode(ChannelType.DM.streamMode()))
 			.build());
-		assertThat(next(chat.bobRich.deletions).messageId()).isEqualTo("77");
+		assertThat(chat.bobRich.nextDeletion().messageId()).isEqualTo("77");
 
 		// A server sending mentions and references as JSON rather than protobuf lists.
 		Builder json = ai.mezon.light.proto.api.ChannelMessage.newBuilder()
@@ -387,13 +384,13 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 			.setReferences(ByteString.copyFromUtf8("[{\"message_ref_id\":\"77\",\"ref_type\":0,"
 					+ "\"message_sender_id\":" + chat.aliceUser.id() + ",\"content\":\"{\\\"t\\\":\\\"hi\\\"}\"}]"));
 		server.pushTo(chat.bobUser, Envelope.newBuilder().setChannelMessage(json).build());
-		ChannelMessage message = chat.bob.events().next();
+		ChannelMessage message = chat.bob.events().nextMessage();
 		assertThat(message.mentions()).singleElement()
 			.satisfies((mention) -> assertThat(mention.textIn(message.text())).isEqualTo("@bob"));
 		assertThat(message.repliedTo()).isNotNull();
 		assertThat(message.repliedTo().messageId()).isEqualTo("77");
 		assertThat(message.repliedTo().text()).isEqualTo("hi");
-		assertThat(chat.bob.events().errors).isEmpty();
+		assertThat(chat.bob.events().errors()).isEmpty();
 	}
 
 	// Setup
@@ -423,8 +420,8 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 		}
 	}
 
-	private static Recorder record(LightSocket socket) {
-		Recorder recorder = new Recorder();
+	private static RecordingSocketListener record(LightSocket socket) {
+		RecordingSocketListener recorder = new RecordingSocketListener(SocketTestSupport.WAIT);
 		socket.addListener(recorder);
 		return recorder;
 	}
@@ -435,21 +432,9 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 		return frames.get(frames.size() - 1);
 	}
 
-	private static <T> T next(BlockingQueue<T> queue) {
-		try {
-			T event = queue.poll(SocketTestSupport.WAIT.toMillis(), TimeUnit.MILLISECONDS);
-			assertThat(event).as("an event within " + SocketTestSupport.WAIT).isNotNull();
-			return event;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	/** Two connected members of one channel, with what each receives. */
 	private record Chat(TestChannel channel, TestUser aliceUser, TestUser bobUser, Connected alice, Connected bob,
-			Recorder aliceRich, Recorder bobRich) {
+			RecordingSocketListener aliceRich, RecordingSocketListener bobRich) {
 
 		String channelId() {
 			return this.channel.idString();
@@ -458,39 +443,6 @@ class LightSocketRichMessagingTests extends SocketTestBase {
 		MessageAck send(Connected from, OutgoingMessage message) {
 			return ((this.channel.type() == ChannelType.DM) ? from.socket().sendDM(message)
 					: from.socket().sendGroup(message)).join();
-		}
-
-	}
-
-	/** Records the rich-messaging events a socket delivers. */
-	private static final class Recorder implements SocketListener {
-
-		final BlockingQueue<MessageEdit> edits = new LinkedBlockingQueue<>();
-
-		final BlockingQueue<MessageDeletion> deletions = new LinkedBlockingQueue<>();
-
-		final BlockingQueue<Reaction> reactions = new LinkedBlockingQueue<>();
-
-		final BlockingQueue<TypingIndicator> typing = new LinkedBlockingQueue<>();
-
-		@Override
-		public void onMessageEdited(MessageEdit edit) {
-			this.edits.add(edit);
-		}
-
-		@Override
-		public void onMessageDeleted(MessageDeletion deletion) {
-			this.deletions.add(deletion);
-		}
-
-		@Override
-		public void onReaction(Reaction reaction) {
-			this.reactions.add(reaction);
-		}
-
-		@Override
-		public void onTyping(TypingIndicator typing) {
-			this.typing.add(typing);
 		}
 
 	}

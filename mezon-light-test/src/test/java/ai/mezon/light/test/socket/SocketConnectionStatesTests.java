@@ -154,11 +154,11 @@ class SocketConnectionStatesTests extends SocketTestBase {
 		server.closeConnections(bob, 4401, "token revoked");
 
 		await("bob renews his session and reconnects",
-				() -> b.events().states.contains(ConnectionState.RECONNECTING) && b.socket().isConnected()
+				() -> b.events().states().contains(ConnectionState.RECONNECTING) && b.socket().isConnected()
 						&& server.refreshCount() > refreshes);
 		assertThat(b.socket().getLastConnectionError()).hasMessageContaining("4401 token revoked");
 		server.sendAs(alice, dm, "after the renewal");
-		assertThat(b.events().next().text()).isEqualTo("after the renewal");
+		assertThat(b.events().nextMessage().text()).isEqualTo("after the renewal");
 	}
 
 	@Test

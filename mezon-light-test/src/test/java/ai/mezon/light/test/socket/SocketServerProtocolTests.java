@@ -16,15 +16,16 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import ai.mezon.light.internal.socket.EnvelopeCodec;
+import ai.mezon.light.codec.EnvelopeFrames;
 import ai.mezon.light.proto.realtime.ChannelPresenceEvent;
 import ai.mezon.light.proto.realtime.Envelope;
 import ai.mezon.light.proto.realtime.Ping;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,14 +41,13 @@ class SocketServerProtocolTests {
 
 	private final WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 
-	@BeforeAll
-	static void start() {
-		server = MezonTestServer.builder().build().start();
-	}
+	/** Starts the server before the class's tests and closes it after them. */
+	@RegisterExtension
+	static final MezonTestServerExtension mezon = new MezonTestServerExtension();
 
-	@AfterAll
-	static void stop() {
-		server.close();
+	@BeforeAll
+	static void server() {
+		server = mezon.get();
 	}
 
 	@Test
@@ -65,34 +65,34 @@ class SocketServerProtocolTests {
 	void answersEachRequestInItsOwnCidEncoding() throws Exception {
 		Raw raw = open(server.issueSession(server.createUser("raw")).token());
 		Envelope ping = Envelope.newBuilder().setPing(Ping.getDefaultInstance()).build();
-		raw.send(EnvelopeCodec.encode(ping, "5", true));
-		EnvelopeCodec.Decoded legacy = raw.next();
+		raw.send(EnvelopeFrames.encode(ping, "5", true));
+		EnvelopeFrames.Frame legacy = raw.next();
 		assertThat(legacy.legacyCid()).isTrue();
 		assertThat(legacy.cid()).isEqualTo("5");
 		assertThat(legacy.envelope().hasPong()).isTrue();
-		raw.send(EnvelopeCodec.encode(ping, 6, false));
-		EnvelopeCodec.Decoded current = raw.next();
+		raw.send(EnvelopeFrames.encode(ping, 6, false));
+		EnvelopeFrames.Frame current = raw.next();
 		assertThat(current.legacyCid()).isFalse();
-		assertThat(current.numericCid()).isEqualTo(6);
+		assertThat(current.cid()).isEqualTo("6");
 		raw.close();
 	}
 
 	@Test
 	void unhandledKindsAndMalformedFramesGetErrorsAndKeepTheConnection() throws Exception {
 		Raw raw = open(server.issueSession(server.createUser("errors")).token());
-		raw.send(EnvelopeCodec.encode(
+		raw.send(EnvelopeFrames.encode(
 				Envelope.newBuilder().setChannelPresenceEvent(ChannelPresenceEvent.newBuilder().setChannelId(1)).build(),
 				1, false));
-		EnvelopeCodec.Decoded unhandled = raw.next();
-		assertThat(unhandled.numericCid()).isEqualTo(1);
+		EnvelopeFrames.Frame unhandled = raw.next();
+		assertThat(unhandled.cid()).isEqualTo("1");
 		assertThat(unhandled.envelope().getError().getCode()).isEqualTo(1);
 
 		raw.send(new byte[] { (byte) 0xFF, (byte) 0xFF, 0x01 });
-		EnvelopeCodec.Decoded malformed = raw.next();
+		EnvelopeFrames.Frame malformed = raw.next();
 		assertThat(malformed.hasCid()).isFalse();
 		assertThat(malformed.envelope().getError().getCode()).isEqualTo(3);
 
-		raw.send(EnvelopeCodec.encode(Envelope.newBuilder().setPing(Ping.getDefaultInstance()).build(), 2, false));
+		raw.send(EnvelopeFrames.encode(Envelope.newBuilder().setPing(Ping.getDefaultInstance()).build(), 2, false));
 		assertThat(raw.next().envelope().hasPong()).isTrue();
 		raw.close();
 	}
@@ -129,10 +129,10 @@ class SocketServerProtocolTests {
 			this.session.getBasicRemote().sendBinary(ByteBuffer.wrap(frame));
 		}
 
-		EnvelopeCodec.Decoded next() throws Exception {
+		EnvelopeFrames.Frame next() throws Exception {
 			byte[] frame = this.frames.poll(10, TimeUnit.SECONDS);
 			assertThat(frame).as("a frame from the server").isNotNull();
-			return EnvelopeCodec.decode(frame);
+			return EnvelopeFrames.decode(frame);
 		}
 
 		void close() throws Exception {

@@ -1,23 +1,20 @@
 package ai.mezon.light.test.socket;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import ai.mezon.light.ChannelMessage;
+import org.awaitility.Awaitility;
+
 import ai.mezon.light.ClientInitConfig;
-import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.SocketListener;
 import ai.mezon.light.SocketOptions;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.RecordingSocketListener;
 import ai.mezon.light.test.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +22,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Clients and sockets against one {@link MezonTestServer}, closed after each test. Waits are
- * bounded polls, never sleeps asserted on.
+ * Awaitility polls, never sleeps asserted on; events are recorded by a
+ * {@link RecordingSocketListener} per socket.
  */
 final class SocketTestSupport implements AutoCloseable {
 
@@ -78,7 +76,7 @@ final class SocketTestSupport implements AutoCloseable {
 	Connected connect(LightClient client, SocketOptions options) {
 		LightSocket socket = client.createSocket(options);
 		this.sockets.add(socket);
-		Recorder recorder = new Recorder();
+		RecordingSocketListener recorder = new RecordingSocketListener(WAIT);
 		socket.addListener(recorder);
 		socket.connect().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
 		return new Connected(socket, recorder);
@@ -91,20 +89,9 @@ final class SocketTestSupport implements AutoCloseable {
 		return socket;
 	}
 
+	/** Waits until the condition holds, polling every 10 ms for at most {@link #WAIT}. */
 	static void await(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				fail("Timed out waiting until " + what);
-			}
-			try {
-				Thread.sleep(10);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				fail("Interrupted waiting until " + what);
-			}
-		}
+		Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(condition::getAsBoolean);
 	}
 
 	@Override
@@ -112,60 +99,7 @@ final class SocketTestSupport implements AutoCloseable {
 		this.sockets.forEach(LightSocket::disconnect);
 	}
 
-	record Connected(LightSocket socket, Recorder events) {
-	}
-
-	/** Records what a socket tells its listeners. */
-	static final class Recorder implements SocketListener {
-
-		final BlockingQueue<ChannelMessage> messages = new LinkedBlockingQueue<>();
-
-		final List<Throwable> errors = new CopyOnWriteArrayList<>();
-
-		final List<ConnectionState> states = new CopyOnWriteArrayList<>();
-
-		final List<ai.mezon.light.ChannelAddedEvent> added = new CopyOnWriteArrayList<>();
-
-		@Override
-		public void onChannelMessage(ChannelMessage message) {
-			this.messages.add(message);
-		}
-
-		@Override
-		public void onError(Throwable error) {
-			this.errors.add(error);
-		}
-
-		@Override
-		public void onConnectionStateChanged(ConnectionState previous, ConnectionState current) {
-			this.states.add(current);
-		}
-
-		@Override
-		public void onChannelAdded(ai.mezon.light.ChannelAddedEvent event) {
-			this.added.add(event);
-		}
-
-		ChannelMessage next() {
-			try {
-				ChannelMessage message = this.messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-				assertThat(message).as("a message within " + WAIT).isNotNull();
-				return message;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		List<ChannelMessage> next(int count) {
-			List<ChannelMessage> result = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				result.add(next());
-			}
-			return result;
-		}
-
+	record Connected(LightSocket socket, RecordingSocketListener events) {
 	}
 
 }

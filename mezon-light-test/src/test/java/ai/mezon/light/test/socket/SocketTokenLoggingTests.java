@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import ai.mezon.light.ConnectOptions;
@@ -17,9 +18,10 @@ import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.test.MezonTestServer;
+import ai.mezon.light.test.MezonTestServerExtension;
+import ai.mezon.light.test.RecordingSocketListener;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
-import ai.mezon.light.test.socket.SocketTestSupport.Recorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SocketTokenLoggingTests {
 
+	/** A server of this test's own, closed after it. */
+	@RegisterExtension
+	final MezonTestServerExtension mezon = new MezonTestServerExtension();
+
 	private static final List<String> LOGGERS = List.of("ai.mezon.light");
 
 	@Test
@@ -39,23 +45,23 @@ class SocketTokenLoggingTests {
 		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		root.addAppender(appender);
 		LOGGERS.forEach((name) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.TRACE));
-		try (MezonTestServer server = MezonTestServer.builder().build().start();
-				SocketTestSupport support = new SocketTestSupport(server)) {
+		MezonTestServer server = this.mezon.get();
+		try (SocketTestSupport support = new SocketTestSupport(server)) {
 			TestUser alice = server.createUser("alice");
 			TestUser bob = server.createUser("bob");
 			TestChannel dm = server.createDm(alice, bob);
 			LightClient client = support.client(bob);
 			LightSocket socket = client.createSocket(SocketTestSupport.fastOptions().build());
-			Recorder events = new Recorder();
+			RecordingSocketListener events = new RecordingSocketListener();
 			socket.addListener(events);
 			socket.connect(ConnectOptions.defaults().withVerbose(true)).join();
 			socket.joinDMChannel(dm.idString()).join();
 			server.refuseNextHandshakes(2);
 			server.dropConnections(bob);
-			SocketTestSupport.await("reconnected", () -> events.states.lastIndexOf(ConnectionState.CONNECTED) > 0
-					&& events.states.contains(ConnectionState.RECONNECTING) && socket.isConnected());
+			SocketTestSupport.await("reconnected", () -> events.states().lastIndexOf(ConnectionState.CONNECTED) > 0
+					&& events.states().contains(ConnectionState.RECONNECTING) && socket.isConnected());
 			server.sendAs(alice, dm, "hi");
-			events.next();
+			events.nextMessage();
 			socket.disconnect();
 
 			String token = client.getToken();
@@ -67,7 +73,7 @@ class SocketTokenLoggingTests {
 				String text = event.getFormattedMessage() + throwableText(event.getThrowableProxy());
 				assertThat(text).doesNotContain(token).doesNotContain(encoded);
 			}
-			assertThat(events.errors).isNotEmpty().allSatisfy((error) -> {
+			assertThat(events.errors()).isNotEmpty().allSatisfy((error) -> {
 				for (Throwable t = error; t != null; t = t.getCause()) {
 					assertThat(String.valueOf(t.getMessage())).doesNotContain(token).doesNotContain(encoded);
 				}

@@ -31,6 +31,12 @@ public final class RestFaults {
 		this.delay = delay;
 	}
 
+	/** Switches both faults off: no injected errors, no delay. */
+	public void reset() {
+		this.failuresLeft.set(0);
+		this.delay = Duration.ZERO;
+	}
+
 	/**
 	 * Makes {@code ListChannelDescs} put an empty entry (no {@code channel_id}) after every
 	 * {@code every} channels, as some real server versions answer.
@@ -53,6 +59,9 @@ public final class RestFaults {
 	 * @throws HttpError when the request must fail
 	 */
 	void apply() {
+		// Decided on arrival, before any delay: a request still held from an earlier test must not
+		// take a failure injected after it arrived.
+		boolean fail = this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0;
 		Duration hold = this.delay;
 		if (!hold.isZero()) {
 			try {
@@ -64,7 +73,7 @@ public final class RestFaults {
 				throw new HttpError(503, "server stopping");
 			}
 		}
-		if (this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
+		if (fail) {
 			throw new HttpError(this.failureStatus, "injected fault");
 		}
 	}

@@ -1,10 +1,14 @@
 package ai.mezon.light.test.internal.ws;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Faults a test switches on: refused handshakes, unanswered pings, delayed acks. Lock-free.
+ * Faults a test switches on: refused handshakes, unanswered pings, delayed acks. The switches are
+ * lock-free; a delayed ack runs on this class's own daemon timer thread.
  */
 public final class SocketFaults {
 
@@ -19,6 +23,12 @@ public final class SocketFaults {
 	private volatile int closeCode = 1000;
 
 	private volatile String closeReason = "";
+
+	private final ScheduledExecutorService delayed = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "mezon-test-server-delayed-acks");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	/** @param count how many of the next handshakes to refuse (HTTP 503) */
 	public void refuseNextHandshakes(int count) {
@@ -68,8 +78,31 @@ public final class SocketFaults {
 		this.ackDelay = delay;
 	}
 
-	Duration ackDelay() {
-		return this.ackDelay;
+	/**
+	 * Sends an ack now, or on the timer thread after the configured delay.
+	 * @param send sends the ack
+	 */
+	void sendAck(Runnable send) {
+		Duration delay = this.ackDelay;
+		if (delay.isZero()) {
+			send.run();
+		}
+		else {
+			this.delayed.schedule(send, delay.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** Switches every fault off: handshakes accepted, pings answered, acks sent at once. */
+	public void reset() {
+		this.handshakesToRefuse.set(0);
+		this.pongsPausedUntilNanos = System.nanoTime();
+		this.ackDelay = Duration.ZERO;
+		this.connectionsToClose.set(0);
+	}
+
+	/** Stops the delayed-ack timer; acks still held are dropped. */
+	void shutdown() {
+		this.delayed.shutdownNow();
 	}
 
 }
