@@ -53,6 +53,60 @@ final class Latency {
 		}
 	}
 
+	/**
+	 * What the send throttle does to a burst over its rate.
+	 * @param sent sends made
+	 * @param acked sends acknowledged (the rest failed: none should)
+	 * @param mostWaiting the most sends seen waiting for the throttle at once
+	 * @param latency call-to-ack percentiles, queueing included
+	 * @param seconds from the first send to the last ack
+	 */
+	record Throttled(int sent, int acked, int mostWaiting, Result latency, double seconds) {
+	}
+
+	/**
+	 * Sends at a rate over the send throttle's (on, at {@code sendRate} a second), open loop.
+	 */
+	static Throttled sdkThrottled(Fixture fixture, int ratePerSecond, int count, double sendRate) throws Exception {
+		LightSocket socket = fixture.socket(Fixture.socketOptions().sendRate(sendRate)
+			.requestTimeout(java.time.Duration.ofSeconds(60))
+			.build());
+		try {
+			socket.joinDMChannel(fixture.dm.idString()).get(10, TimeUnit.SECONDS);
+			OutgoingMessage message = OutgoingMessage.of(fixture.dm.idString(), MessageContent.ofJson(Fixture.CONTENT));
+			long[] nanos = new long[count];
+			CountDownLatch done = new CountDownLatch(count);
+			java.util.concurrent.atomic.AtomicInteger acked = new java.util.concurrent.atomic.AtomicInteger();
+			java.util.concurrent.atomic.AtomicInteger mostWaiting = new java.util.concurrent.atomic.AtomicInteger();
+			AtomicReference<Throwable> failure = new AtomicReference<>();
+			long start = System.nanoTime();
+			long[] lastAck = new long[1];
+			pace(ratePerSecond, count, (i) -> {
+				long sent = System.nanoTime();
+				socket.sendDM(message).whenComplete((ack, ex) -> {
+					nanos[i] = System.nanoTime() - sent;
+					if (ex != null) {
+						failure.compareAndSet(null, ex);
+					}
+					else {
+						acked.incrementAndGet();
+					}
+					lastAck[0] = System.nanoTime();
+					done.countDown();
+				});
+				mostWaiting.accumulateAndGet(socket.getMetrics().throttledSends(), Math::max);
+			});
+			if (!done.await(120, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("Not every throttled send completed");
+			}
+			Result latency = result(nanos, done, new AtomicReference<>());
+			return new Throttled(count, acked.get(), mostWaiting.get(), latency, (lastAck[0] - start) / 1e9);
+		}
+		finally {
+			socket.disconnect();
+		}
+	}
+
 	static Result raw(Fixture fixture, int ratePerSecond, int count) throws Exception {
 		Envelope body = Envelope.newBuilder()
 			.setChannelMessageSend(ChannelMessageSend.newBuilder()

@@ -32,7 +32,7 @@ public final class LoadHarness {
 
 	private static final Duration CAP = Duration.ofSeconds(15);
 
-	private static final List<String> ALL = List.of("inbound", "outbound", "capacity", "latency", "reconnect",
+	private static final List<String> ALL = List.of("inbound", "outbound", "capacity", "latency", "throttle", "reconnect",
 			"footprint", "startup");
 
 	private final int rounds;
@@ -92,6 +92,9 @@ public final class LoadHarness {
 			}
 			if (selected("latency")) {
 				latency(fixture);
+			}
+			if (selected("throttle")) {
+				throttle(fixture);
 			}
 			if (selected("reconnect")) {
 				reconnect(fixture);
@@ -216,6 +219,22 @@ public final class LoadHarness {
 		this.summary.add(String.format("| send→ack p50 / p99 / p99.9 at 1 000 msg/s (µs), 2 runs of %d | %s | %s | "
 				+ "p99 %.2f / %.2f | p99 ≤ 2 000 µs | %s |", count, percentiles(sdk), percentiles(raw),
 				sdk.get(0).p99() / raw.get(0).p99(), sdk.get(1).p99() / raw.get(1).p99(), yes(worstSdkP99 <= 2000)));
+	}
+
+	/**
+	 * The send throttle on (80 a second, the default) under 200 sends a second for 3 s: every send
+	 * waits its slot, none is lost. The other scenarios run with the throttle off.
+	 */
+	private void throttle(Fixture fixture) throws Exception {
+		Latency.Throttled run = Latency.sdkThrottled(fixture, 200, 600, 80);
+		System.out.printf("Throttle at 80/s, 600 sends offered at 200/s: %d acked, %d lost, at most %d waiting,"
+				+ " last ack after %.1f s; latency p50 %.0f ms p99 %.0f ms max %.0f ms (load %s)%n", run.acked(),
+				run.sent() - run.acked(), run.mostWaiting(), run.seconds(), run.latency().p50() / 1e3,
+				run.latency().p99() / 1e3, run.latency().max() / 1e3, loadAverage());
+		this.summary.add(String.format("| send throttle on (80/s), 600 sends offered at 200/s | %d acked, %d lost, "
+				+ "at most %d waiting, done in %.1f s, p50 %.0f ms / max %.0f ms | – | – | no loss, order kept | %s |",
+				run.acked(), run.sent() - run.acked(), run.mostWaiting(), run.seconds(), run.latency().p50() / 1e3,
+				run.latency().max() / 1e3, yes(run.acked() == run.sent())));
 	}
 
 	private static String percentiles(List<Latency.Result> results) {
