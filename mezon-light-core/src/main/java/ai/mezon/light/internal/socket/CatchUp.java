@@ -129,10 +129,10 @@ final class CatchUp {
 	 * @param channelId the channel just joined
 	 * @return the missed messages, oldest first
 	 */
-	List<ChannelMessage> missed(long channelId) {
+	List<ChannelMessage> missed(long channelId, boolean fromStart) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return read(channelId);
+				return read(channelId, fromStart);
 			}
 			catch (RuntimeException ex) {
 				if (attempt >= ATTEMPTS) {
@@ -152,10 +152,23 @@ final class CatchUp {
 		}
 	}
 
-	private List<ChannelMessage> read(long channelId) {
+	private List<ChannelMessage> read(long channelId, boolean fromStart) {
 		ChannelState state = state(channelId);
 		OptionalLong stored = this.store.lastDelivered(this.options.scope(), channelId);
 		long anchor = Math.max(state.lastDelivered(), stored.orElse(0));
+		if (anchor <= 0 && fromStart) {
+			// A channel new to the bot (announced to it, or created while it was away): everything in it
+			// was written to the bot, including what came before the join did.
+			List<ChannelMessage> all = this.history.after(channelId, 0, Math.min(this.options.pageSize(),
+					this.options.maxMessages()))
+				.stream()
+				.sorted(Comparator.comparingLong(ChannelMessage::getMessageId))
+				.toList();
+			if (!all.isEmpty()) {
+				logger.debug("Channel {} is new: catching up its {} message(s) from the start", channelId, all.size());
+			}
+			return all;
+		}
 		if (anchor <= 0) {
 			// Never delivered anything here: start from the channel's latest message, not its beginning.
 			List<ChannelMessage> latest = this.history.latest(channelId);
@@ -202,7 +215,7 @@ final class CatchUp {
 	/** Reads a channel's history. */
 	interface History {
 
-		/** @return up to {@code limit} messages newer than {@code anchor} */
+		/** @return up to {@code limit} messages newer than {@code anchor}; the latest ones for anchor 0 */
 		List<ChannelMessage> after(long channelId, long anchor, int limit);
 
 		/** @return the channel's latest message, if any */

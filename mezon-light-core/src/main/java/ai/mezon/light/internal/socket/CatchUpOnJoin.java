@@ -43,10 +43,12 @@ final class CatchUpOnJoin {
 	/**
 	 * Sends a join with catch-up around it.
 	 * @param channelId the channel joined
+	 * @param fromStart whether a channel without a cursor is caught up from its start (a channel new
+	 * to the bot) rather than from its latest message
 	 * @param sendJoin sends the join request
 	 * @return the join's reply, as {@code sendJoin} returned it
 	 */
-	CompletableFuture<Envelope> join(long channelId, Supplier<CompletableFuture<Envelope>> sendJoin) {
+	CompletableFuture<Envelope> join(long channelId, boolean fromStart, Supplier<CompletableFuture<Envelope>> sendJoin) {
 		CatchUp current = this.catchUp;
 		if (current == null) {
 			return sendJoin.get();
@@ -55,7 +57,7 @@ final class CatchUpOnJoin {
 		// behind the missed messages.
 		EventDispatcher.Gate gate = this.dispatcher.gate(channelId);
 		CompletableFuture<Envelope> joining = sendJoin.get();
-		openAfter(current, joining, channelId, gate);
+		openAfter(current, joining, channelId, fromStart, gate);
 		return joining;
 	}
 
@@ -63,7 +65,7 @@ final class CatchUpOnJoin {
 	 * Once joined, reads what was missed (on the pool: REST calls) and opens the gate with it; a
 	 * failed join opens it with nothing.
 	 */
-	private void openAfter(CatchUp current, CompletableFuture<Envelope> join, long channelId,
+	private void openAfter(CatchUp current, CompletableFuture<Envelope> join, long channelId, boolean fromStart,
 			EventDispatcher.Gate gate) {
 		long epoch = current.epoch();
 		join.whenComplete((reply, ex) -> {
@@ -74,7 +76,7 @@ final class CatchUpOnJoin {
 			this.pool.execute(() -> {
 				List<Runnable> deliveries = new ArrayList<>();
 				try {
-					for (ai.mezon.light.proto.api.ChannelMessage proto : current.missed(channelId)) {
+					for (ai.mezon.light.proto.api.ChannelMessage proto : current.missed(channelId, fromStart)) {
 						// A message created and deleted while away is gone: nothing to deliver. An edited one
 						// is new to us: delivered as a message, in its latest version.
 						if (proto.getCode() == 2) {

@@ -126,6 +126,7 @@ public final class ChannelMembership implements ChannelMemory {
 	 */
 	public Plan toRejoin() {
 		Map<Long, ChannelType> channels = new LinkedHashMap<>(this.known);
+		java.util.Set<Long> remembered = new java.util.HashSet<>(this.known.keySet());
 		List<String> problems = new ArrayList<>();
 		int stored = 0;
 		if (this.store != null) {
@@ -133,6 +134,7 @@ public final class ChannelMembership implements ChannelMemory {
 				Map<Long, ChannelType> fromStore = this.store.joinedChannels(this.scope);
 				stored = fromStore.size();
 				fromStore.forEach(channels::putIfAbsent);
+				remembered.addAll(fromStore.keySet());
 			}
 			catch (RuntimeException ex) {
 				problems.add("stored channels unavailable (" + ex.getClass().getSimpleName() + ")");
@@ -163,13 +165,16 @@ public final class ChannelMembership implements ChannelMemory {
 		}
 		logger.debug("Channels to rejoin for scope '{}': {} ({} joined here, {} stored, {} listed)", this.scope,
 				channels.size(), this.known.size(), stored, (listed >= 0) ? listed : "not");
-		return new Plan(channels, problems);
+		java.util.Set<Long> unknown = new java.util.HashSet<>(channels.keySet());
+		unknown.removeAll(remembered);
+		return new Plan(channels, problems, unknown, !remembered.isEmpty());
 	}
 
 	/** @return the channels of {@link #toRejoin()}: what the socket joins after connecting */
 	@Override
-	public Map<Long, ChannelType> channelsToRestore() {
-		return toRejoin().channels();
+	public Restore channelsToRestore() {
+		Plan plan = toRejoin();
+		return new Restore(plan.channels(), plan.listedOnly(), plan.rememberedAny());
 	}
 
 	@Override
@@ -197,12 +202,24 @@ public final class ChannelMembership implements ChannelMemory {
 	 * then stored, then listed
 	 * @param problems a short line per source that could not be read (no secrets), empty when all
 	 * were; for a WARN and the health details
+	 * @param listedOnly the channels only the server's list named: neither joined here nor stored
+	 * @param rememberedAny whether any channel was joined here or stored (not a bot's first start)
 	 */
-	public record Plan(Map<Long, ChannelType> channels, List<String> problems) {
+	public record Plan(Map<Long, ChannelType> channels, List<String> problems, java.util.Set<Long> listedOnly,
+			boolean rememberedAny) {
 
 		public Plan {
 			channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
 			problems = List.copyOf(problems);
+			listedOnly = java.util.Set.copyOf(listedOnly);
+		}
+
+		/**
+		 * @param channels the channels by id
+		 * @param problems a short line per source that could not be read
+		 */
+		public Plan(Map<Long, ChannelType> channels, List<String> problems) {
+			this(channels, problems, java.util.Set.of(), true);
 		}
 
 		/** @return whether every source (store, listing) answered */

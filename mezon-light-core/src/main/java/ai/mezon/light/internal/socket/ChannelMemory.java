@@ -1,6 +1,7 @@
 package ai.mezon.light.internal.socket;
 
 import java.util.Map;
+import java.util.Set;
 
 import ai.mezon.light.ChannelType;
 
@@ -30,9 +31,26 @@ public interface ChannelMemory {
 	default void left(long channelId) {
 	}
 
-	/** @return the channels this user should be in, by id (remembered, and listed by the server) */
-	default Map<Long, ChannelType> channelsToRestore() {
-		return Map.of();
+	/** @return the channels this user should be in (remembered, and listed by the server) */
+	default Restore channelsToRestore() {
+		return new Restore(Map.of(), Set.of(), false);
+	}
+
+	/**
+	 * What to join after connecting.
+	 * @param channels the channels by id, with their kind
+	 * @param unknown those nothing remembered: only the server's list named them (created, or the bot
+	 * added, while it was away)
+	 * @param rememberedAny whether any channel was remembered at all (false on a bot's first start,
+	 * when every listed channel is old news)
+	 */
+	record Restore(Map<Long, ChannelType> channels, Set<Long> unknown, boolean rememberedAny) {
+
+		public Restore {
+			channels = Map.copyOf(channels);
+			unknown = Set.copyOf(unknown);
+		}
+
 	}
 
 }

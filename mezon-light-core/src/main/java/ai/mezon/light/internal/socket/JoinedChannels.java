@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import ai.mezon.light.ChannelAddedEvent;
 import ai.mezon.light.ChannelType;
 import ai.mezon.light.Ids;
+import ai.mezon.light.MezonServerErrorException;
 import ai.mezon.light.SocketListener;
 import ai.mezon.light.proto.realtime.Envelope;
 
@@ -60,7 +61,8 @@ final class JoinedChannels {
 
 	private final ChannelMemory memory;
 
-	private volatile Joiner joiner = (id, type) -> CompletableFuture.failedFuture(new IllegalStateException("not wired"));
+	private volatile Joiner joiner = (id, type, fromStart) -> CompletableFuture
+		.failedFuture(new IllegalStateException("not wired"));
 
 	private volatile RequestOn requestOn = (link, body, operation, timeout) -> CompletableFuture
 		.failedFuture(new IllegalStateException("not wired"));
@@ -85,11 +87,13 @@ final class JoinedChannels {
 
 	/**
 	 * Sends a join with catch-up around it and remembers the channel once joined.
+	 * @param fromStart whether a channel without a cursor is caught up from its start (new to the bot)
 	 * @param sendJoin sends the join request
 	 * @return completes once joined
 	 */
-	CompletableFuture<Void> join(long id, ChannelType type, Supplier<CompletableFuture<Envelope>> sendJoin) {
-		return this.catchUpOnJoin.join(id, sendJoin).thenApply((reply) -> {
+	CompletableFuture<Void> join(long id, ChannelType type, boolean fromStart,
+			Supplier<CompletableFuture<Envelope>> sendJoin) {
+		return this.catchUpOnJoin.join(id, fromStart, sendJoin).thenApply((reply) -> {
 			joined(id, type);
 			return null;
 		});
@@ -112,8 +116,17 @@ final class JoinedChannels {
 	private void failed(long id, ChannelType type, Throwable ex) {
 		this.joined.remove(id);
 		this.missing.put(id, type);
-		logger.warn("Joining channel {} ({}) failed; it stays missing until the next reconnect: {}", id,
-				SocketRequests.describe(type), SocketErrors.describe(ex));
+		if (ex instanceof MezonServerErrorException) {
+			// Refused by the server (not a member, or no such channel on a server that lost its state):
+			// no longer remembered for later restarts, but shown as missing here until a reconnect.
+			logger.warn("Joining channel {} ({}) was refused by the server; it is forgotten: {}", id,
+					SocketRequests.describe(type), SocketErrors.describe(ex));
+			onPool(() -> this.memory.left(id));
+		}
+		else {
+			logger.warn("Joining channel {} ({}) failed; it stays missing until the next reconnect: {}", id,
+					SocketRequests.describe(type), SocketErrors.describe(ex));
+		}
 	}
 
 	/**
@@ -124,7 +137,7 @@ final class JoinedChannels {
 	 */
 	CompletableFuture<Integer> linkUp(Link link, boolean initial) {
 		if (initial) {
-			onPool(this::restore);
+			onPool(() -> restore(true));
 			return CompletableFuture.completedFuture(0);
 		}
 		Map<Long, ChannelType> all = new LinkedHashMap<>(this.missing);
@@ -135,7 +148,7 @@ final class JoinedChannels {
 			long id = entry.getKey();
 			ChannelType type = entry.getValue();
 			joins.add(this.catchUpOnJoin
-				.join(id, () -> this.requestOn.request(link, FrameMapper.join(id, type), "Rejoin channel " + id,
+				.join(id, false, () -> this.requestOn.request(link, FrameMapper.join(id, type), "Rejoin channel " + id,
 						this.rejoinTimeout))
 				.handle((reply, ex) -> {
 					if (ex != null) {
@@ -151,16 +164,21 @@ final class JoinedChannels {
 		}
 		return CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).handle((ignored, ex) -> {
 			// New channels (announced while we were away) are found after the known ones are back.
-			onPool(this::restore);
+			onPool(() -> restore(false));
 			return rejoined.get();
 		});
 	}
 
-	/** Joins what the memory knows and this socket is not in yet. Runs on the pool. */
-	private void restore() {
-		Map<Long, ChannelType> wanted;
+	/**
+	 * Joins what the memory knows and this socket is not in yet. A channel only the server's list
+	 * names was created (or the bot added to it) while the bot was away: it is caught up from its
+	 * start, unless this is a bot's first start, when every listed channel is old news. Runs on the
+	 * pool.
+	 */
+	private void restore(boolean initial) {
+		ChannelMemory.Restore plan;
 		try {
-			wanted = this.memory.channelsToRestore();
+			plan = this.memory.channelsToRestore();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not read the channels to rejoin: {}", SocketErrors.describe(ex));
@@ -168,14 +186,15 @@ final class JoinedChannels {
 			return;
 		}
 		int count = 0;
-		for (Map.Entry<Long, ChannelType> entry : wanted.entrySet()) {
+		for (Map.Entry<Long, ChannelType> entry : plan.channels().entrySet()) {
 			long id = entry.getKey();
 			ChannelType type = entry.getValue();
 			if (this.joined.containsKey(id)) {
 				continue;
 			}
 			count++;
-			this.joiner.join(id, type).whenComplete((ignored, ex) -> {
+			boolean fromStart = plan.unknown().contains(id) && (plan.rememberedAny() || !initial);
+			this.joiner.join(id, type, fromStart).whenComplete((ignored, ex) -> {
 				if (ex != null) {
 					failed(id, type, SocketErrors.unwrap(ex));
 				}
@@ -201,7 +220,8 @@ final class JoinedChannels {
 				deliver(event);
 				return;
 			}
-			this.joiner.join(id, type).whenComplete((ignored, ex) -> {
+			// Just created for us: what was written before the join went out is ours too.
+			this.joiner.join(id, type, true).whenComplete((ignored, ex) -> {
 				if (ex != null) {
 					failed(id, type, SocketErrors.unwrap(ex));
 					this.listeners.reportError(SocketErrors.unwrap(ex));
@@ -276,7 +296,7 @@ final class JoinedChannels {
 	@FunctionalInterface
 	interface Joiner {
 
-		CompletableFuture<Void> join(long channelId, ChannelType type);
+		CompletableFuture<Void> join(long channelId, ChannelType type, boolean fromStart);
 
 	}
 

@@ -58,13 +58,16 @@ final class SocketRequests {
 
 	CompletableFuture<Void> join(String channelId, ChannelType type) {
 		long id = Ids.parse("channelId", channelId);
-		return toCaller(join(id, type));
+		return toCaller(join(id, type, false));
 	}
 
-	/** Joins and remembers the channel; internal callers (auto-join, restore) use this. */
-	CompletableFuture<Void> join(long id, ChannelType type) {
+	/**
+	 * Joins and remembers the channel; internal callers (auto-join, restore) use this.
+	 * @param fromStart whether a channel without a cursor is caught up from its start (new to the bot)
+	 */
+	CompletableFuture<Void> join(long id, ChannelType type, boolean fromStart) {
 		Duration timeout = this.options.requestTimeout().plus(this.options.joinWait());
-		return this.channels.join(id, type,
+		return this.channels.join(id, type, fromStart,
 				() -> request(FrameMapper.join(id, type), "Join " + describe(type) + " " + id, timeout, false));
 	}
 

@@ -37,9 +37,20 @@ final class BotProcess implements AutoCloseable {
 		List<String> args = new ArrayList<>(List.of("--mezon.gateway-url=" + gatewayUrl,
 				"--mezon.id-token=process-test-id-token", "--mezon.user-id=" + botId, "--mezon.username=" + name,
 				"--demo.enabled=false", "--server.port=0", "--spring.main.banner-mode=off",
-				"--logging.level.ai.mezon.light=INFO"));
+				"--logging.level.ai.mezon.light=" + System.getProperty("bot.log.level", "INFO")));
+		List<String> excluded = new ArrayList<>();
 		for (String property : properties) {
 			args.add("--" + property);
+		}
+		// JDBC and Redis are on the test class path: a bot uses them only when its store does.
+		if (java.util.Arrays.stream(properties).noneMatch((p) -> p.startsWith("spring.datasource."))) {
+			excluded.add("org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+		}
+		if (java.util.Arrays.stream(properties).noneMatch((p) -> p.startsWith("spring.data.redis."))) {
+			excluded.add("org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration");
+		}
+		if (!excluded.isEmpty()) {
+			args.add("--spring.autoconfigure.exclude=" + String.join(",", excluded));
 		}
 		return new BotProcess(name, args);
 	}
