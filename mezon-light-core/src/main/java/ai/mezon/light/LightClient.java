@@ -44,7 +44,7 @@ import ai.mezon.light.proto.api.UploadAttachmentRequest;
  * {@link #initClient(ClientInitConfig)} (an existing session). REST calls block the calling
  * thread, bounded by {@link LightClientOptions#requestTimeout()}. The client is thread-safe: the
  * session is replaced atomically, and concurrent {@link #refreshSession()} calls share one HTTP
- * request.
+ * request, as do concurrent {@link #reauthenticate()} calls.
  */
 public final class LightClient {
 
@@ -236,6 +236,8 @@ public final class LightClient {
 	 * are told before this method returns.
 	 * @return the new session
 	 * @throws MezonSessionException if the refresh token has expired or the server refuses it
+	 * @throws MezonInvalidUrlException if the answer names a host ({@code api_url}, {@code ws_url})
+	 * that is not a usable URL; hosts it names are adopted, absent ones kept
 	 * @throws MezonTimeoutException if the server does not answer in time
 	 */
 	public Session refreshSession() {

@@ -131,6 +131,7 @@ class MezonCatchUpIntegrationTests {
 			this.instances.forEach(BotInstance::close);
 			JdbcClient.create(postgres).sql("DROP TABLE IF EXISTS " + table).update();
 			JdbcClient.create(postgres).sql("DROP TABLE IF EXISTS " + table + "_cursor").update();
+			JdbcClient.create(postgres).sql("DROP TABLE IF EXISTS " + table + "_channel").update();
 			JdbcClient.create(postgres).sql("DROP TABLE IF EXISTS " + table + "_LOCK").update();
 		}
 	}

@@ -87,6 +87,7 @@ class MezonInstancesIntegrationTests {
 				JdbcClient jdbc = JdbcClient.create(TestServices.postgres());
 				jdbc.sql("DROP TABLE IF EXISTS " + table).update();
 				jdbc.sql("DROP TABLE IF EXISTS " + table + "_cursor").update();
+				jdbc.sql("DROP TABLE IF EXISTS " + table + "_channel").update();
 				jdbc.sql("DROP TABLE IF EXISTS " + lockPrefix + "LOCK").update();
 			}
 			catch (Exception ex) {
