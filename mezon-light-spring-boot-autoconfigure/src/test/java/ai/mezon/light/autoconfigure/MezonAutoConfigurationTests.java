@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +29,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
@@ -56,6 +59,7 @@ import ai.mezon.light.autoconfigure.internal.SessionRefresher;
 
 import static ai.mezon.light.autoconfigure.TestSessions.USER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * Tests for {@link MezonAutoConfiguration}: every condition and override.
@@ -189,6 +193,27 @@ class MezonAutoConfigurationTests {
 			});
 		assertThat(output).contains("Unknown Mezon properties, ignored", "mezon.socket.hearbeat-interval",
 				"mezon.sesion-store.type").doesNotContain("mezon.socket.heartbeat-interval (from");
+	}
+
+	@Test
+	void environmentVariablesOfKnownPropertiesAreNotReported() {
+		// As the README suggests (MEZON_ID_TOKEN): Boot binds them to the dashed names, yet also sees
+		// them as mezon.id.token; only the misspelled one is reported.
+		Map<String, Object> variables = Map.of("MEZON_ID_TOKEN", "very-secret-id-token",
+				"MEZON_SOCKET_HEARTBEAT_INTERVAL", "5s", "MEZON_SOCKET_HEARBEAT_INTERVAL", "5s");
+		this.withSession
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						variables)))
+			.run((context) -> {
+				assertThat(context.getBean(MezonProperties.class).getSocket().getHeartbeatInterval())
+					.isEqualTo(Duration.ofSeconds(5));
+				assertThat(context.getBean(UnknownPropertiesReporter.class).unknownProperties())
+					.singleElement(STRING)
+					.startsWith("mezon.socket.hearbeat.interval")
+					.contains("MEZON_SOCKET_HEARBEAT_INTERVAL");
+			});
 	}
 
 	@Test

@@ -1,10 +1,15 @@
 package ai.mezon.light.autoconfigure.internal;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.bind.AbstractBindHandler;
+import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -12,6 +17,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.origin.Origin;
 import org.springframework.core.env.Environment;
 
@@ -52,18 +58,41 @@ public final class UnknownPropertiesReporter implements InitializingBean {
 
 	/** @return each unknown {@code mezon.*} property's name, and where it was set when known */
 	public List<String> unknownProperties() {
+		Set<String> bound = new HashSet<>();
+		BindHandler recorder = new AbstractBindHandler() {
+
+			@Override
+			public @Nullable Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+					Object result) {
+				bound.add(normalized(name));
+				return super.onSuccess(name, target, context, result);
+			}
+
+		};
 		try {
 			Binder.get(this.environment)
-				.bind("mezon", Bindable.ofInstance(new MezonProperties()), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+				.bind("mezon", Bindable.ofInstance(new MezonProperties()), new NoUnboundElementsBindHandler(recorder));
 			return List.of();
 		}
 		catch (BindException ex) {
 			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
-				return unbound.getUnboundProperties().stream().sorted().map(UnknownPropertiesReporter::describe).toList();
+				return unbound.getUnboundProperties()
+					.stream()
+					// MEZON_ID_TOKEN binds mezon.id-token (the legacy mapping of environment variables) yet is
+					// also reported as an unbound mezon.id.token: not a typo.
+					.filter((property) -> !bound.contains(normalized(property.getName())))
+					.sorted()
+					.map(UnknownPropertiesReporter::describe)
+					.toList();
 			}
 			// A value that does not convert failed the real binding already; nothing to add here.
 			return List.of();
 		}
+	}
+
+	/** The name without separators: {@code mezon.id.token} and {@code mezon.id-token} are one. */
+	private static String normalized(ConfigurationPropertyName name) {
+		return name.toString().replace("-", "").replace(".", "");
 	}
 
 	private static String describe(ConfigurationProperty property) {
