@@ -38,13 +38,19 @@ SIMPLE_TYPES = {
 }
 
 
-def type_name(java_type):
+def type_name(prop, hints):
+    java_type = prop.get("type")
     if not java_type:
         return ""
     if java_type in SIMPLE_TYPES:
         return SIMPLE_TYPES[java_type]
-    # Nested enums, e.g. MezonProperties$SessionStore$Type: the description names the values.
-    return "enum (" + java_type.rsplit(".", 1)[-1].rsplit("$", 1)[-1] + ")"
+    # Nested enums, e.g. MezonProperties$Events$Executor: their values come from the metadata's
+    # hints (additional-spring-configuration-metadata.json), so the table lists them.
+    values = [str(v["value"]) for v in hints.get(prop["name"], {}).get("values", [])]
+    if not values:
+        sys.exit(f"{prop['name']} ({java_type}) has no value hints: add them to "
+                 "additional-spring-configuration-metadata.json")
+    return "one of " + ", ".join(f"`{v}`" for v in values)
 
 
 def default_value(value):
@@ -70,6 +76,7 @@ def table(module, prefix):
     metadata = json.loads(path.read_text(encoding="utf-8"))
     properties = sorted((p for p in metadata.get("properties", []) if p["name"].startswith(prefix)),
                         key=lambda p: p["name"])
+    hints = {h["name"]: h for h in metadata.get("hints", [])}
     lines = ["| Property | Type | Default | Description |", "|---|---|---|---|"]
     for prop in properties:
         description = cell(prop.get("description"))
@@ -77,7 +84,7 @@ def table(module, prefix):
         if deprecation:
             replacement = deprecation.get("replacement")
             description = "**Deprecated**" + (f" (use `{replacement}`)" if replacement else "") + ". " + description
-        lines.append(f"| `{prop['name']}` | {type_name(prop.get('type'))} | {default_value(prop.get('defaultValue'))} "
+        lines.append(f"| `{prop['name']}` | {type_name(prop, hints)} | {default_value(prop.get('defaultValue'))} "
                      f"| {description} |")
     return "\n".join(lines)
 

@@ -1,6 +1,5 @@
 package ai.mezon.light.autoconfigure;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,11 +22,9 @@ import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResol
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.util.StreamUtils;
 
 import ai.mezon.light.ChannelType;
 import ai.mezon.light.DeliveryCursorStore;
@@ -38,6 +35,7 @@ import ai.mezon.light.SessionData;
 import ai.mezon.light.SessionStore;
 import ai.mezon.light.SessionStoreConflictException;
 import ai.mezon.light.StoredSession;
+import ai.mezon.light.autoconfigure.internal.MezonSchemaInitializers;
 
 /**
  * A {@link SessionStore} in a database table, through Spring's {@link JdbcClient}; one row per
@@ -59,9 +57,10 @@ import ai.mezon.light.StoredSession;
  * row is set aside, renamed to {@code <key>.corrupt-<UTC timestamp>} (kept for a post-mortem), so
  * the next save can insert a fresh one.
  *
- * <p>Create the tables with {@link #initializeSchema(DataSource, String)} (scripts for PostgreSQL
- * and H2 in {@value #SCHEMA_LOCATION}; running it again on an older schema adds the tables it
- * lacks) or with your migration tool.
+ * <p>The auto-configuration creates the tables through Boot's database initialization, per
+ * {@code mezon.session-store.jdbc.initialize-schema} ({@code embedded} by default, {@code always},
+ * {@code never}); scripts for PostgreSQL and H2 are in {@value #SCHEMA_LOCATION}. Without it, call
+ * {@link #initializeSchema(DataSource, String)} or use your migration tool.
  */
 public class JdbcSessionStore implements SessionStore, DeliveryCursorStore, JoinedChannelStore {
 
@@ -73,7 +72,7 @@ public class JdbcSessionStore implements SessionStore, DeliveryCursorStore, Join
 	public static final String DEFAULT_TABLE_NAME = "mezon_session";
 
 	/** Where the schema scripts are; {@code @@platform@@} is the database's id, e.g. {@code h2}. */
-	public static final String SCHEMA_LOCATION = "classpath:META-INF/mezon-light/schema-@@platform@@.sql";
+	public static final String SCHEMA_LOCATION = MezonSchemaInitializers.SESSION_SCHEMA_LOCATION;
 
 	// The table name is put into SQL text: accept identifiers only, optionally schema-qualified.
 	private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
@@ -119,25 +118,9 @@ public class JdbcSessionStore implements SessionStore, DeliveryCursorStore, Join
 	 */
 	public static void initializeSchema(DataSource dataSource, String tableName) {
 		checkTableName(tableName);
-		List<String> locations = new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource,
-				SCHEMA_LOCATION);
-		Resource script = new DefaultResourceLoader(JdbcSessionStore.class.getClassLoader())
-			.getResource(locations.get(0));
-		if (!script.exists()) {
-			throw new IllegalStateException("No Mezon session schema script for this database (" + locations.get(0)
-					+ "): create the table yourself (see META-INF/mezon-light/schema-postgresql.sql) and set "
-					+ "mezon.session-store.jdbc.initialize-schema=never");
-		}
-		try {
-			String sql = StreamUtils.copyToString(script.getInputStream(), StandardCharsets.UTF_8)
-				.replace("%TABLE_NAME%", tableName);
-			ResourceDatabasePopulator populator = new ResourceDatabasePopulator(
-					new ByteArrayResource(sql.getBytes(StandardCharsets.UTF_8)));
-			DatabasePopulatorUtils.execute(populator, dataSource);
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException("Cannot read " + script, ex);
-		}
+		// The auto-configuration's own initializer (Boot's script mechanism), run once, now.
+		MezonSchemaInitializers.sessionStore(dataSource, tableName, DatabaseInitializationMode.ALWAYS)
+			.initializeDatabase();
 	}
 
 	/** @return the table name */

@@ -29,6 +29,7 @@ import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
 import ai.mezon.light.autoconfigure.internal.SessionRefresher;
 import ai.mezon.light.autoconfigure.internal.SendingSocketRouter;
 import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
+import ai.mezon.light.autoconfigure.internal.UnknownPropertiesReporter;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the Mezon light client: a {@link LightClient}
@@ -50,6 +51,12 @@ import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
 		MezonSessionStoreConfigurations.FileStoreConfiguration.class,
 		MezonSessionStoreConfigurations.FallbackStoreConfiguration.class })
 public final class MezonAutoConfiguration {
+
+	/** Warns of typo'd {@code mezon.*} names; takes the bound properties so bad values fail first. */
+	@Bean
+	UnknownPropertiesReporter mezonUnknownPropertiesReporter(Environment environment, MezonProperties properties) {
+		return new UnknownPropertiesReporter(environment);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(MezonConnectionDetails.class)

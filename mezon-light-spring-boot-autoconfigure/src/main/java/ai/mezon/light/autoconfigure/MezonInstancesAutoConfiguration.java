@@ -14,9 +14,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
@@ -30,9 +32,8 @@ import ai.mezon.light.LightSocket;
 import ai.mezon.light.RefreshCoordinator;
 import ai.mezon.light.SessionStore;
 import ai.mezon.light.SocketOptions;
-import ai.mezon.light.autoconfigure.MezonProperties.SessionStore.Jdbc.InitializeSchema;
-import ai.mezon.light.autoconfigure.internal.LockSchema;
 import ai.mezon.light.autoconfigure.internal.MezonLocks;
+import ai.mezon.light.autoconfigure.internal.MezonSchemaInitializers;
 import ai.mezon.light.autoconfigure.internal.SendingSocketRouter;
 import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
 import ai.mezon.light.autoconfigure.internal.SessionRefresher;
@@ -149,18 +150,24 @@ public final class MezonInstancesAutoConfiguration {
 		@ConditionalOnBean(JdbcSessionStore.class)
 		@ConditionalOnSingleCandidate(DataSource.class)
 		@ConditionalOnMissingBean(LockRegistry.class)
+		@Import(DatabaseInitializationDependencyConfigurer.class)
 		static class JdbcLocks {
 
 			@Bean
+			@ConditionalOnMissingBean(DefaultLockRepository.class)
+			MezonSchemaInitializers.Initializer mezonLockTableSchemaInitializer(DataSource dataSource,
+					MezonProperties properties) {
+				MezonProperties.Instances.Jdbc jdbc = properties.getInstances().getJdbc();
+				return MezonSchemaInitializers.lockTable(dataSource, jdbc.getTablePrefix(),
+						MezonSchemaInitializers.mode(jdbc.getInitializeSchema()));
+			}
+
+			@Bean
 			@ConditionalOnMissingBean
+			@DependsOnDatabaseInitialization
 			DefaultLockRepository mezonLockRepository(DataSource dataSource, MezonProperties properties,
 					ObjectProvider<PlatformTransactionManager> transactionManager) {
 				MezonProperties.Instances.Jdbc jdbc = properties.getInstances().getJdbc();
-				InitializeSchema mode = jdbc.getInitializeSchema();
-				if (mode == InitializeSchema.ALWAYS
-						|| (mode == InitializeSchema.EMBEDDED && EmbeddedDatabaseConnection.isEmbedded(dataSource))) {
-					LockSchema.initialize(dataSource, jdbc.getTablePrefix());
-				}
 				DefaultLockRepository repository = new DefaultLockRepository(dataSource);
 				repository.setPrefix(jdbc.getTablePrefix());
 				repository.setTimeToLive((int) Math.min(Integer.MAX_VALUE, properties.getInstances().getLockTtl().toMillis()));

@@ -1,5 +1,8 @@
 package ai.mezon.light.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
+import ai.mezon.light.ChannelType;
 import ai.mezon.light.MessageDeletion;
 
 /**
@@ -42,6 +45,12 @@ public class MezonMessageDeletedEvent extends MezonChannelEvent {
 	@Override
 	public String getSenderId() {
 		return this.deletion.senderId();
+	}
+
+	/** @return DM or group, or {@code null} for a stream mode this client does not speak */
+	@Override
+	public @Nullable ChannelType getChannelType() {
+		return this.deletion.channelType();
 	}
 
 	@Override

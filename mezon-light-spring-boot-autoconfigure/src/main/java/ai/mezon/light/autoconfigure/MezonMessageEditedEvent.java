@@ -1,6 +1,12 @@
 package ai.mezon.light.autoconfigure;
 
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+import ai.mezon.light.ChannelType;
 import ai.mezon.light.MessageEdit;
+import ai.mezon.light.Reaction;
 
 /**
  * Published when a message on a joined channel was edited by its author. Edits are not also
@@ -54,6 +60,21 @@ public class MezonMessageEditedEvent extends MezonChannelEvent {
 	@Override
 	public String getSenderId() {
 		return this.edit.senderId();
+	}
+
+	/** @return DM or group, or {@code null} for a stream mode this client does not speak */
+	@Override
+	public @Nullable ChannelType getChannelType() {
+		return this.edit.channelType();
+	}
+
+	/**
+	 * Reacts to the edited message with an emoji, in the event's mode.
+	 * @param emoji the emoji, e.g. {@code "👍"}
+	 * @return the reaction as the server echoed it
+	 */
+	public CompletableFuture<Reaction> react(String emoji) {
+		return reactTo(this.edit.messageId(), this.edit.senderId(), emoji);
 	}
 
 	/** Never shows the content: it may be private. */

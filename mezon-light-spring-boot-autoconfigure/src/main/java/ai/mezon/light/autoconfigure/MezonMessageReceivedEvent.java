@@ -3,6 +3,8 @@ package ai.mezon.light.autoconfigure;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
+
 import ai.mezon.light.Attachment;
 import ai.mezon.light.ChannelMessage;
 import ai.mezon.light.ChannelType;
@@ -67,9 +69,10 @@ public class MezonMessageReceivedEvent extends MezonChannelEvent {
 		return this.message.senderId();
 	}
 
-	/** @return whether it came on a DM channel (else a group DM, or an unknown mode) */
-	public boolean isDirect() {
-		return this.message.channelType() == ChannelType.DM;
+	/** @return DM or group, or {@code null} for a stream mode this client does not speak */
+	@Override
+	public @Nullable ChannelType getChannelType() {
+		return this.message.channelType();
 	}
 
 	/**
@@ -86,6 +89,7 @@ public class MezonMessageReceivedEvent extends MezonChannelEvent {
 	 * @param text the text
 	 * @return the server's acknowledgement
 	 */
+	@Override
 	public CompletableFuture<MessageAck> reply(String text) {
 		return this.template.send(this.message, text);
 	}
@@ -96,6 +100,7 @@ public class MezonMessageReceivedEvent extends MezonChannelEvent {
 	 * @param attachments files already uploaded (e.g. with {@link MezonTemplate#uploadFile})
 	 * @return the server's acknowledgement
 	 */
+	@Override
 	public CompletableFuture<MessageAck> reply(MessageContent content, Attachment... attachments) {
 		return this.template.send(this.message, content, List.of(attachments));
 	}
@@ -105,6 +110,7 @@ public class MezonMessageReceivedEvent extends MezonChannelEvent {
 	 * @param reply the message
 	 * @return the server's acknowledgement, or a failed future if the channel differs
 	 */
+	@Override
 	public CompletableFuture<MessageAck> reply(OutgoingMessage reply) {
 		return this.template.send(this.message, reply);
 	}

@@ -8,6 +8,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 import ai.mezon.light.Secrets;
 
@@ -18,9 +20,19 @@ import ai.mezon.light.Secrets;
  * {@code mezon.username}) or as an exported session ({@code mezon.session.*}); a session kept in
  * the {@linkplain ai.mezon.light.SessionStore session store} takes precedence over both. {@link #toString()}
  * never shows a token.
+ *
+ * <p>Validated when bound (it is its own {@link Validator}, which Boot applies to configuration
+ * properties without Bean Validation on the class path): a zero or negative duration, a count out
+ * of range or a table name that is not an SQL identifier fails start-up before anything signs in,
+ * and the message names the property as written, e.g. {@code mezon.socket.heartbeat-interval
+ * must be positive}.
  */
 @ConfigurationProperties("mezon")
-public class MezonProperties {
+public class MezonProperties implements Validator {
+
+	// Table names and prefixes go into SQL text: identifiers only, optionally schema-qualified.
+	private static final java.util.regex.Pattern SQL_NAME = java.util.regex.Pattern
+		.compile("([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*");
 
 	/**
 	 * Whether to auto-configure the Mezon light client.
@@ -182,6 +194,84 @@ public class MezonProperties {
 
 	public Instances getInstances() {
 		return this.instances;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return MezonProperties.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Checks the bound values; each error's field is the property's name below {@code mezon.} in
+	 * its canonical (dashed) form, so Boot's failure report names {@code mezon.<field>}.
+	 * @param target the bound properties
+	 * @param errors where errors are recorded
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		MezonProperties properties = (MezonProperties) target;
+		positive(errors, "request-timeout", properties.getRequestTimeout());
+		Socket socket = properties.getSocket();
+		positive(errors, "socket.heartbeat-interval", socket.getHeartbeatInterval());
+		positive(errors, "socket.connect-timeout", socket.getConnectTimeout());
+		positive(errors, "socket.request-timeout", socket.getRequestTimeout());
+		notNegative(errors, "socket.typing-interval", socket.getTypingInterval());
+		Socket.Reconnect reconnect = socket.getReconnect();
+		notNegative(errors, "socket.reconnect.initial-backoff", reconnect.getInitialBackoff());
+		notNegative(errors, "socket.reconnect.max-backoff", reconnect.getMaxBackoff());
+		if (reconnect.getInitialBackoff() != null && reconnect.getMaxBackoff() != null
+				&& reconnect.getMaxBackoff().compareTo(reconnect.getInitialBackoff()) < 0) {
+			reject(errors, "socket.reconnect.max-backoff", "must not be shorter than mezon.socket.reconnect.initial-backoff");
+		}
+		if (!(reconnect.getMultiplier() >= 1.0)) {
+			reject(errors, "socket.reconnect.multiplier", "must be at least 1");
+		}
+		if (reconnect.getMaxAttempts() < 0) {
+			reject(errors, "socket.reconnect.max-attempts", "must not be negative (0 for unlimited)");
+		}
+		notNegative(errors, "refresh.before-expiry", properties.getRefresh().getBeforeExpiry());
+		positive(errors, "refresh.retry-interval", properties.getRefresh().getRetryInterval());
+		if (properties.getEvents().getMaxQueued() < 2) {
+			reject(errors, "events.max-queued", "must be at least 2");
+		}
+		CatchUp catchUp = properties.getCatchUp();
+		atLeastOne(errors, "catch-up.max-messages", catchUp.getMaxMessages());
+		atLeastOne(errors, "catch-up.page-size", catchUp.getPageSize());
+		atLeastOne(errors, "catch-up.dedupe-window", catchUp.getDedupeWindow());
+		Instances instances = properties.getInstances();
+		notNegative(errors, "instances.lock-wait", instances.getLockWait());
+		positive(errors, "instances.lock-ttl", instances.getLockTtl());
+		positive(errors, "instances.leader-heartbeat", instances.getLeaderHeartbeat());
+		sqlName(errors, "session-store.jdbc.table-name", properties.getSessionStore().getJdbc().getTableName());
+		sqlName(errors, "instances.jdbc.table-prefix", instances.getJdbc().getTablePrefix());
+	}
+
+	private static void positive(Errors errors, String field, @Nullable Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			reject(errors, field, "must be positive");
+		}
+	}
+
+	private static void notNegative(Errors errors, String field, @Nullable Duration value) {
+		if (value == null || value.isNegative()) {
+			reject(errors, field, "must not be negative");
+		}
+	}
+
+	private static void atLeastOne(Errors errors, String field, int value) {
+		if (value < 1) {
+			reject(errors, field, "must be at least 1");
+		}
+	}
+
+	private static void sqlName(Errors errors, String field, @Nullable String value) {
+		if (value == null || !SQL_NAME.matcher(value).matches()) {
+			reject(errors, field, "must be an SQL identifier (letters, digits, underscores; optionally schema.name)");
+		}
+	}
+
+	private static void reject(Errors errors, String field, String problem) {
+		errors.rejectValue(field, "mezon.invalid", "mezon." + field + " " + problem);
 	}
 
 	@Override
@@ -842,17 +932,17 @@ public class MezonProperties {
 		 * The most messages read per channel on one catch-up; older missed ones beyond are
 		 * skipped (and an error is reported).
 		 */
-		private int maxMessages = ai.mezon.light.CatchUpOptions.DEFAULT_MAX_MESSAGES;
+		private int maxMessages = 1000; // CatchUpOptions.DEFAULT_MAX_MESSAGES: a literal, for the metadata
 
 		/**
 		 * Messages asked for per ListChannelMessages call.
 		 */
-		private int pageSize = ai.mezon.light.CatchUpOptions.DEFAULT_PAGE_SIZE;
+		private int pageSize = 100; // CatchUpOptions.DEFAULT_PAGE_SIZE
 
 		/**
 		 * How many recent message ids per channel are remembered to drop duplicates.
 		 */
-		private int dedupeWindow = ai.mezon.light.CatchUpOptions.DEFAULT_DEDUPE_WINDOW;
+		private int dedupeWindow = 1024; // CatchUpOptions.DEFAULT_DEDUPE_WINDOW
 
 		public boolean isEnabled() {
 			return this.enabled;

@@ -1,5 +1,10 @@
 package ai.mezon.light.autoconfigure;
 
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+import ai.mezon.light.ChannelType;
 import ai.mezon.light.Reaction;
 
 /**
@@ -58,6 +63,22 @@ public class MezonReactionEvent extends MezonChannelEvent {
 	@Override
 	public String getSenderId() {
 		return this.reaction.senderId();
+	}
+
+	/** @return DM or group, or {@code null} for a stream mode this client does not speak */
+	@Override
+	public @Nullable ChannelType getChannelType() {
+		return this.reaction.channelType();
+	}
+
+	/**
+	 * Reacts with an emoji to the message this reaction is on (e.g. to join in), in the event's
+	 * mode.
+	 * @param emoji the emoji
+	 * @return the reaction as the server echoed it
+	 */
+	public CompletableFuture<Reaction> react(String emoji) {
+		return reactTo(this.reaction.messageId(), this.reaction.messageSenderId(), emoji);
 	}
 
 	@Override

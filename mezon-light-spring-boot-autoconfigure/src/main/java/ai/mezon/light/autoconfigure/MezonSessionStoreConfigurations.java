@@ -8,9 +8,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +22,8 @@ import ai.mezon.light.FileSessionStore;
 import ai.mezon.light.InMemorySessionStore;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.SessionStore;
-import ai.mezon.light.autoconfigure.MezonProperties.SessionStore.Jdbc.InitializeSchema;
 import ai.mezon.light.autoconfigure.MezonProperties.SessionStore.Type;
+import ai.mezon.light.autoconfigure.internal.MezonSchemaInitializers;
 
 /**
  * The {@link SessionStore} configurations, imported in order of preference: Redis, JDBC, file,
@@ -52,18 +55,26 @@ final class MezonSessionStoreConfigurations {
 	@ConditionalOnClass({ JdbcClient.class, EmbeddedDatabaseConnection.class })
 	@ConditionalOnSingleCandidate(DataSource.class)
 	@Conditional(OnSessionStoreTypeCondition.Jdbc.class)
+	// Boot's own mechanism: beans marked as depending on database initialization wait for the
+	// script initializers (ours included).
+	@Import(DatabaseInitializationDependencyConfigurer.class)
 	static class JdbcStoreConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(SessionStore.class)
+		MezonSchemaInitializers.Initializer mezonSessionStoreSchemaInitializer(DataSource dataSource,
+				MezonProperties properties) {
+			MezonProperties.SessionStore.Jdbc jdbc = properties.getSessionStore().getJdbc();
+			return MezonSchemaInitializers.sessionStore(dataSource, jdbc.getTableName(),
+					MezonSchemaInitializers.mode(jdbc.getInitializeSchema()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(SessionStore.class)
+		@DependsOnDatabaseInitialization
 		JdbcSessionStore mezonSessionStore(DataSource dataSource, MezonProperties properties,
 				LightClientOptions options) {
 			MezonProperties.SessionStore.Jdbc jdbc = properties.getSessionStore().getJdbc();
-			InitializeSchema mode = jdbc.getInitializeSchema();
-			if (mode == InitializeSchema.ALWAYS
-					|| (mode == InitializeSchema.EMBEDDED && EmbeddedDatabaseConnection.isEmbedded(dataSource))) {
-				JdbcSessionStore.initializeSchema(dataSource, jdbc.getTableName());
-			}
 			return new JdbcSessionStore(JdbcClient.create(dataSource), jdbc.getTableName(), options.clock());
 		}
 

@@ -329,7 +329,15 @@ public class MezonTemplate {
 		return this.socket.getClient();
 	}
 
-	private CompletableFuture<MessageAck> send(OutgoingMessage message, ChannelType type) {
+	/**
+	 * Sends a message to a channel of a known kind: {@link #sendDM(OutgoingMessage)} or
+	 * {@link #sendGroup(OutgoingMessage)} by {@code type}. Answering helpers of the events
+	 * ({@link MezonChannelEvent#reply(String)}) use it with the event's channel type.
+	 * @param message the message
+	 * @param type the channel's kind
+	 * @return the server's acknowledgement
+	 */
+	public CompletableFuture<MessageAck> send(OutgoingMessage message, ChannelType type) {
 		return observe(Operation.SEND, type,
 				() -> {
 					// On a follower instance (single active socket) this is the send-only socket.

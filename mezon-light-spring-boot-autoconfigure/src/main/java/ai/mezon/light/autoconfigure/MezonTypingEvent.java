@@ -1,5 +1,8 @@
 package ai.mezon.light.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
+import ai.mezon.light.ChannelType;
 import ai.mezon.light.TypingIndicator;
 
 /**
@@ -37,6 +40,12 @@ public class MezonTypingEvent extends MezonChannelEvent {
 	@Override
 	public String getSenderId() {
 		return this.typing.senderId();
+	}
+
+	/** @return DM or group, or {@code null} for a stream mode this client does not speak */
+	@Override
+	public @Nullable ChannelType getChannelType() {
+		return this.typing.channelType();
 	}
 
 	@Override

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,12 +23,24 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 
+import ai.mezon.light.CatchUpOptions;
 import ai.mezon.light.FileSessionStore;
 import ai.mezon.light.InMemorySessionStore;
 import ai.mezon.light.LightClient;
@@ -34,15 +49,22 @@ import ai.mezon.light.SessionData;
 import ai.mezon.light.SessionStore;
 import ai.mezon.light.StoredSession;
 import ai.mezon.light.autoconfigure.internal.MezonCredentialsFailureAnalyzer;
+import ai.mezon.light.autoconfigure.internal.MezonInsecureTransportFailureAnalyzer;
+import ai.mezon.light.autoconfigure.internal.MezonJdbcSchemaFailureAnalyzer;
+import ai.mezon.light.autoconfigure.internal.MezonSchemaInitializers;
+import ai.mezon.light.autoconfigure.internal.MezonSignInFailureAnalyzer;
+import ai.mezon.light.autoconfigure.internal.UnknownPropertiesReporter;
 import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
 import ai.mezon.light.autoconfigure.internal.SessionRefresher;
 
 import static ai.mezon.light.autoconfigure.TestSessions.USER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * Tests for {@link MezonAutoConfiguration}: every condition and override.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MezonAutoConfigurationTests {
 
 	private static final SessionData SESSION = TestSessions.fresh(Instant.now());
@@ -111,12 +133,104 @@ class MezonAutoConfigurationTests {
 	}
 
 	@Test
-	void failureAnalyzerIsRegistered() throws Exception {
-		// Loaded as Spring Boot loads it: our analyzer needs no constructor arguments.
+	void failureAnalyzersAreRegistered() throws Exception {
+		// Loaded as Spring Boot loads them: constructors take nothing or the Environment.
 		Properties factories = PropertiesLoaderUtils
 			.loadProperties(new ClassPathResource("META-INF/spring.factories", MezonAutoConfiguration.class.getClassLoader()));
-		assertThat(factories.getProperty(FailureAnalyzer.class.getName()))
-			.isEqualTo(MezonCredentialsFailureAnalyzer.class.getName());
+		assertThat(factories.getProperty(FailureAnalyzer.class.getName()).split(","))
+			.containsExactly(MezonCredentialsFailureAnalyzer.class.getName(), MezonSignInFailureAnalyzer.class.getName(),
+					MezonInsecureTransportFailureAnalyzer.class.getName(), MezonJdbcSchemaFailureAnalyzer.class.getName());
+		// As Boot instantiates them (other modules' analyzers, needing more, are left aside here).
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forResourceLocation("META-INF/spring.factories")
+			.load(FailureAnalyzer.class, ArgumentResolver.of(Environment.class, new MockEnvironment()),
+					FailureHandler.handleMessage((message, failure) -> {
+					}));
+		assertThat(analyzers).hasAtLeastOneElementOfType(MezonCredentialsFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(MezonSignInFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(MezonInsecureTransportFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(MezonJdbcSchemaFailureAnalyzer.class);
+	}
+
+	@Test
+	void jdbcSchemaIsCreatedByABootScriptInitializerTheStoreDependsOn() {
+		DataSource dataSource = TestServices.h2();
+		this.withSession.withPropertyValues("mezon.session-store.type=jdbc")
+			.withBean(DataSource.class, () -> dataSource)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DataSourceScriptDatabaseInitializer.class);
+				MezonSchemaInitializers.Initializer initializer = context
+					.getBean(MezonSchemaInitializers.Initializer.class);
+				assertThat(initializer.getMode()).isEqualTo(DatabaseInitializationMode.EMBEDDED);
+				assertThat(initializer.getLocation()).isEqualTo("classpath:META-INF/mezon-light/schema-@@platform@@.sql");
+				String[] dependsOn = context.getBeanFactory().getBeanDefinition("mezonSessionStore").getDependsOn();
+				assertThat(dependsOn).contains("mezonSessionStoreSchemaInitializer");
+			});
+	}
+
+	@Test
+	void initializeSchemaNeverCreatesNothingEvenInAnEmbeddedDatabase() {
+		DataSource dataSource = TestServices.h2();
+		this.withSession.withPropertyValues("mezon.session-store.type=jdbc", "mezon.session-store.jdbc.initialize-schema=never")
+			.withBean(DataSource.class, () -> dataSource)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MezonJdbcSchemaFailureAnalyzer(new MockEnvironment())
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getAction()).contains("mezon.session-store.jdbc.initialize-schema=always");
+			});
+	}
+
+	@Test
+	void unknownMezonPropertiesAreReportedAtStartUp(CapturedOutput output) {
+		this.withSession
+			.withPropertyValues("mezon.socket.hearbeat-interval=5s", "mezon.sesion-store.type=jdbc",
+					"mezon.socket.heartbeat-interval=5s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(UnknownPropertiesReporter.class).unknownProperties())
+					.satisfiesExactly((first) -> assertThat(first).startsWith("mezon.sesion-store.type"),
+							(second) -> assertThat(second).startsWith("mezon.socket.hearbeat-interval"));
+			});
+		assertThat(output).contains("Unknown Mezon properties, ignored", "mezon.socket.hearbeat-interval",
+				"mezon.sesion-store.type").doesNotContain("mezon.socket.heartbeat-interval (from");
+	}
+
+	@Test
+	void environmentVariablesOfKnownPropertiesAreNotReported() {
+		// As the README suggests (MEZON_ID_TOKEN): Boot binds them to the dashed names, yet also sees
+		// them as mezon.id.token; only the misspelled one is reported.
+		Map<String, Object> variables = Map.of("MEZON_ID_TOKEN", "very-secret-id-token",
+				"MEZON_SOCKET_HEARTBEAT_INTERVAL", "5s", "MEZON_SOCKET_HEARBEAT_INTERVAL", "5s");
+		this.withSession
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						variables)))
+			.run((context) -> {
+				assertThat(context.getBean(MezonProperties.class).getSocket().getHeartbeatInterval())
+					.isEqualTo(Duration.ofSeconds(5));
+				assertThat(context.getBean(UnknownPropertiesReporter.class).unknownProperties())
+					.singleElement(STRING)
+					.startsWith("mezon.socket.hearbeat.interval")
+					.contains("MEZON_SOCKET_HEARBEAT_INTERVAL");
+			});
+	}
+
+	@Test
+	void noWarningWhenEveryPropertyIsKnown(CapturedOutput output) {
+		this.withSession.withPropertyValues("mezon.socket.join-dm-channels[0]=1", "mezon.catch-up.page-size=50")
+			.run((context) -> assertThat(context.getBean(UnknownPropertiesReporter.class).unknownProperties())
+				.isEmpty());
+		assertThat(output).doesNotContain("Unknown Mezon properties");
+	}
+
+	@Test
+	void catchUpDefaultsAreTheCoreDefaults() {
+		// Literals in MezonProperties, so the configuration metadata shows them.
+		MezonProperties.CatchUp catchUp = new MezonProperties().getCatchUp();
+		assertThat(catchUp.getMaxMessages()).isEqualTo(CatchUpOptions.DEFAULT_MAX_MESSAGES);
+		assertThat(catchUp.getPageSize()).isEqualTo(CatchUpOptions.DEFAULT_PAGE_SIZE);
+		assertThat(catchUp.getDedupeWindow()).isEqualTo(CatchUpOptions.DEFAULT_DEDUPE_WINDOW);
 	}
 
 	@Test
@@ -322,7 +436,9 @@ class MezonAutoConfigurationTests {
 
 	@Test
 	void configurationMetadataIsGenerated() throws Exception {
-		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+		// This module's file: other jars on the class path have one too, and the order varies by JDK.
+		Path classes = Path.of(MezonProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		try (InputStream in = Files.newInputStream(classes.resolve("META-INF/spring-configuration-metadata.json"))) {
 			assertThat(in).isNotNull();
 			String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(json).contains("\"name\": \"mezon.id-token\"", "\"name\": \"mezon.session.refresh-token\"",

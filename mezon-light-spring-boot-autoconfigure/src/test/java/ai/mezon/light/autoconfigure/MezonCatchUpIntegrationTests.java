@@ -120,12 +120,14 @@ class MezonCatchUpIntegrationTests {
 					"mezon.session-store.jdbc.table-name=" + table, "mezon.session-store.jdbc.initialize-schema=always",
 					// spring-integration-jdbc is on the class path: the lock table comes with the JDBC store.
 					"mezon.instances.jdbc.table-prefix=" + table + "_", "mezon.instances.jdbc.initialize-schema=always"));
-			// The cursor is in the database, where the next start (or another instance) finds it.
-			assertThat(JdbcClient.create(postgres)
+			// The cursor is in the database, where the next start (or another instance) finds it. It
+			// advances after the listeners ran, so the last one may still be on its way.
+			long last = Long.parseLong(server.messages(this.dm).get(server.messages(this.dm).size() - 1).messageId());
+			await().atMost(WAIT).untilAsserted(() -> assertThat(JdbcClient.create(postgres)
 				.sql("SELECT message_id FROM " + table + "_cursor WHERE scope = ? AND channel_id = ?")
 				.params(this.bot.idString(), this.dm.id())
 				.query(Long.class)
-				.single()).isEqualTo(Long.parseLong(server.messages(this.dm).get(server.messages(this.dm).size() - 1).messageId()));
+				.single()).isEqualTo(last));
 		}
 		finally {
 			this.instances.forEach(BotInstance::close);

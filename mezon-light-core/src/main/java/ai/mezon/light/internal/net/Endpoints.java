@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonInvalidUrlException;
+import ai.mezon.light.MezonInsecureTransportException;
 
 /**
  * Derives REST base URLs and the socket URL from the hosts a server hands out (PROTOCOL.md §1),
@@ -180,8 +181,7 @@ public final class Endpoints {
 
 	private static void checkTransport(boolean plain, @Nullable String host, boolean allowInsecure, String url) {
 		if (plain && !allowInsecure && !isLoopback(host)) {
-			throw new MezonException("Refusing to send credentials in clear text to " + url
-					+ ": use https/wss, or allow insecure transport explicitly");
+			throw new MezonInsecureTransportException(url);
 		}
 	}
 

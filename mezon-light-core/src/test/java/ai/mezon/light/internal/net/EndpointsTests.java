@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonInvalidUrlException;
+import ai.mezon.light.MezonInsecureTransportException;
 import ai.mezon.light.Secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,10 +58,11 @@ class EndpointsTests {
 
 	@Test
 	void clearTextRefusedToNonLoopbackUnlessAllowed() {
-		assertThatExceptionOfType(MezonException.class)
+		assertThatExceptionOfType(MezonInsecureTransportException.class)
 			.isThrownBy(() -> Endpoints.restBase("http://api.example", false))
-			.withMessageContaining("clear text");
-		assertThatExceptionOfType(MezonException.class)
+			.withMessageContaining("clear text")
+			.satisfies((ex) -> assertThat(ex.getUrl()).isEqualTo("http://api.example"));
+		assertThatExceptionOfType(MezonInsecureTransportException.class)
 			.isThrownBy(() -> Endpoints.socketUri("ws://sock.example", "https://api.example", TOKEN, false))
 			.withMessageNotContaining(TOKEN)
 			.withMessageNotContaining("a.b%2Bc");

@@ -15,6 +15,7 @@ import ai.mezon.light.ClientInitConfig;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.MezonException;
+import ai.mezon.light.MezonInsecureTransportException;
 import ai.mezon.light.Session;
 import ai.mezon.light.SessionData;
 import ai.mezon.light.SessionListener;
@@ -23,6 +24,7 @@ import ai.mezon.light.SessionStoreConflictException;
 import ai.mezon.light.StoredSession;
 import ai.mezon.light.autoconfigure.MezonConnectionDetails;
 import ai.mezon.light.autoconfigure.MezonCredentialsException;
+import ai.mezon.light.autoconfigure.MezonSignInException;
 
 /**
  * Builds the auto-configured {@link LightClient} and keeps its session in the
@@ -31,7 +33,8 @@ import ai.mezon.light.autoconfigure.MezonCredentialsException;
  * <p>The session comes from, in order: the store, when it holds one whose refresh token is still
  * alive (it is the newest: a refresh may have rotated the configured refresh token); the
  * configured session; authentication with the configured id token. Anything else fails with
- * {@link MezonCredentialsException}. Every later change of the session (refresh, authenticating
+ * {@link MezonCredentialsException}; a failed authentication with {@link MezonSignInException}
+ * (naming the gateway). Every later change of the session (refresh, authenticating
  * again, adoption) is saved with the store's compare-and-set. When another instance saved first,
  * its session is adopted if it lives longer than ours, otherwise ours overwrites it.
  */
@@ -183,7 +186,17 @@ public final class SessionBootstrapper {
 			throw missingCredentials();
 		}
 		this.source = Source.AUTHENTICATION;
-		return this.clients.authenticate(config, this.options);
+		try {
+			return this.clients.authenticate(config, this.options);
+		}
+		catch (MezonInsecureTransportException ex) {
+			// Explained as is: the fix is a property, not the gateway.
+			throw ex;
+		}
+		catch (MezonException ex) {
+			// Start-up failure analysis names the gateway and the property to fix.
+			throw new MezonSignInException(this.details.getGatewayUrl(), ex);
+		}
 	}
 
 	/**

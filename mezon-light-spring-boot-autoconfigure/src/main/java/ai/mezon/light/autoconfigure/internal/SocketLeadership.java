@@ -65,6 +65,9 @@ public final class SocketLeadership implements SmartLifecycle, SendingSocketRout
 
 	private final Object monitor = new Object();
 
+	// A follower has no socket connected, yet the application must stay up to take over.
+	private final KeepAlive keepAlive = new KeepAlive();
+
 	private @Nullable ExecutorService transitions;
 
 	private @Nullable LockRegistryLeaderInitiator initiator;
@@ -114,6 +117,7 @@ public final class SocketLeadership implements SmartLifecycle, SendingSocketRout
 			initiator.setBusyWaitMillis(Math.max(10, Math.min(100, this.heartbeat.toMillis() / 5)));
 			this.initiator = initiator;
 			this.running = true;
+			this.keepAlive.start();
 			initiator.start();
 		}
 		logger.info("Mezon socket leader election started (role {}, candidate {})", this.role, this.id);
@@ -152,6 +156,7 @@ public final class SocketLeadership implements SmartLifecycle, SendingSocketRout
 		if (executor != null) {
 			executor.shutdown();
 		}
+		this.keepAlive.stop();
 		logger.info("Mezon socket leader election stopped (candidate {})", this.id);
 	}
 

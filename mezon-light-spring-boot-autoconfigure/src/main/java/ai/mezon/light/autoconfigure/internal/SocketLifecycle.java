@@ -31,6 +31,11 @@ import ai.mezon.light.Subscription;
  * backoff ({@link ConnectOptions#retryFirstConnect()}), and the configured channels are joined
  * once it is up. Health reports DOWN meanwhile.
  *
+ * <p>While running it holds a {@link KeepAlive} non-daemon thread, so an application without a web
+ * server (whose other threads, the socket's included, are daemons) stays up until the context
+ * closes, as with Spring Kafka's listener containers. It is started before connecting (a first
+ * connect that fails still leaves the socket trying) and released in {@link #stop()}.
+ *
  * <p>Runs in {@link #PHASE}, after the session refresher, so the socket starts with a live token
  * and stops before the refresher. Also logs socket errors nobody waits for (their messages never
  * hold a token) and, when the socket could not refresh the session before reconnecting, asks the
@@ -56,6 +61,8 @@ public final class SocketLifecycle implements SmartLifecycle {
 	private final @Nullable SessionRefresher refresher;
 
 	private final Object monitor = new Object();
+
+	private final KeepAlive keepAlive = new KeepAlive();
 
 	private @Nullable Subscription subscription;
 
@@ -87,6 +94,7 @@ public final class SocketLifecycle implements SmartLifecycle {
 			}
 			this.subscription = this.socket.addListener(new Watcher());
 			this.running = true;
+			this.keepAlive.start();
 		}
 		CompletableFuture<Void> connect = this.socket
 			.connect(ConnectOptions.defaults().withRetryFirstConnect(true));
@@ -107,6 +115,7 @@ public final class SocketLifecycle implements SmartLifecycle {
 			this.running = false;
 			current = this.subscription;
 			this.subscription = null;
+			this.keepAlive.stop();
 		}
 		if (current != null) {
 			current.close();
