@@ -82,11 +82,15 @@ class MezonAutoConfigurationTests {
 	}
 
 	@Test
-	void startupWarmUpIsRegisteredUnlessTurnedOff() {
+	void startupWarmUpIsRegisteredWhenEnabledAndRejectsBadModes() {
 		this.withSession.run((context) -> assertThat(context).hasSingleBean(StartupWarmUp.class));
-		this.withSession.withPropertyValues("mezon.startup-warm-up=false")
-			.run((context) -> assertThat(context).hasSingleBean(LightClient.class)
-				.doesNotHaveBean(StartupWarmUp.class));
+		this.withSession.withPropertyValues("mezon.startup-warm-up=never")
+			.run((context) -> assertThat(context).hasSingleBean(LightClient.class));
+		this.withSession.withPropertyValues("mezon.startup-warm-up=sometimes")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("auto, always or never"));
 		this.withSession.withPropertyValues("mezon.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(StartupWarmUp.class));
 	}
