@@ -115,8 +115,11 @@ public final class JsVsJava {
 					for (Child driver : (round % 2 == 1) ? List.of(js, java) : List.of(java, js)) {
 						Map<String, Double> result = driver.command("warm " + this.count);
 						warm.computeIfAbsent(driver.name, (k) -> new ArrayList<>()).add(result);
-						System.out.printf(Locale.ROOT, "%s warm round %d %s: %.0f msg/s, %.1f us CPU/msg (load %s)%n",
-								server, round, driver.name, result.get("rate"), result.get("cpuMicros"), load());
+						System.out.printf(Locale.ROOT, "%s warm round %d %s: %.0f msg/s, %.1f us CPU/msg%s (load %s)%n",
+								server, round, driver.name, result.get("rate"), result.get("cpuMicros"),
+								result.containsKey("switches")
+										? String.format(Locale.ROOT, ", %.2f context switches/msg", result.get("switches")) : "",
+								load());
 					}
 				}
 				for (int round = 1; round <= 2; round++) {

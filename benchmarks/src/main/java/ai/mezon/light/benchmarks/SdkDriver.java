@@ -100,6 +100,7 @@ public final class SdkDriver {
 		CountDownLatch acked = new CountDownLatch(count);
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		AtomicLong ackedAt = new AtomicLong();
+		long switches0 = Run.contextSwitches();
 		long cpu0 = Run.cpuNanos();
 		long t0 = System.nanoTime();
 		for (int i = 0; i < count; i++) {
@@ -120,8 +121,10 @@ public final class SdkDriver {
 		await(in, "messages at the receiver");
 		long t1 = System.nanoTime();
 		double seconds = (t1 - t0) / 1e9;
-		return String.format(Locale.ROOT, "n=%d seconds=%.4f rate=%.0f ackRate=%.0f cpuMicros=%.2f", count, seconds,
-				count / seconds, count / ((ackedAt.get() - t0) / 1e9), (Run.cpuNanos() - cpu0) / 1e3 / count);
+		long switches = Run.contextSwitches();
+		return String.format(Locale.ROOT, "n=%d seconds=%.4f rate=%.0f ackRate=%.0f cpuMicros=%.2f switches=%.2f", count,
+				seconds, count / seconds, count / ((ackedAt.get() - t0) / 1e9), (Run.cpuNanos() - cpu0) / 1e3 / count,
+				(switches < 0 || switches0 < 0) ? Double.NaN : (double) (switches - switches0) / count);
 	}
 
 	String latency(int rate, int count) throws Exception {
