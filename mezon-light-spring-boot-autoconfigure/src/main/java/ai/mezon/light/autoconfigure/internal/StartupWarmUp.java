@@ -118,8 +118,7 @@ public final class StartupWarmUp implements BeanFactoryPostProcessor {
 		}
 		Thread thread = new Thread(() -> warmUp(loader), "mezon-warm-up");
 		thread.setDaemon(true);
-		// Below the start-up thread where the OS honours Java priorities (Linux does not by default:
-		// hence the spare-core check in AUTO mode).
+		// Below the start-up thread: it only uses a core the main thread is not using.
 		thread.setPriority(Thread.NORM_PRIORITY - 1);
 		thread.start();
 		return thread;
