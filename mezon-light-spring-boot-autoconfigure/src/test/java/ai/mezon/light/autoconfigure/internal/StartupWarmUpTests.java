@@ -22,20 +22,11 @@ class StartupWarmUpTests {
 	}
 
 	@Test
-	void loadsListedClassesAndSkipsMissingOnes() throws Exception {
-		ClassLoader loader = getClass().getClassLoader();
-		List<String> names = StartupWarmUp.classNames(loader);
-		// The project's and its dependencies' classes must all exist: a rename or package move
-		// fails here, so the list gets regenerated (see its header).
-		for (String name : names) {
-			if (!name.startsWith("java") && !name.startsWith("jdk.") && !name.startsWith("sun.")
-					&& !name.startsWith("com.sun.")) {
-				assertThat(Class.forName(name, false, loader)).as(name).isNotNull();
-			}
-		}
-		// JDK internals differ between JDK builds; those missing are skipped, not fatal.
-		int loaded = StartupWarmUp.warmUp(loader);
-		assertThat(loaded).isGreaterThan(names.size() * 9 / 10).isLessThanOrEqualTo(names.size());
+	void loadsListedClassesAndSkipsMissingOnes() {
+		List<String> names = StartupWarmUp.classNames(getClass().getClassLoader());
+		int loaded = StartupWarmUp.warmUp(getClass().getClassLoader());
+		// Every listed class exists on this JDK and class path (the list was made from them).
+		assertThat(loaded).isEqualTo(names.size());
 		// A loader without the list warms nothing and does not fail.
 		assertThat(StartupWarmUp.warmUp(new URLClassLoader(new URL[0], null))).isZero();
 	}
