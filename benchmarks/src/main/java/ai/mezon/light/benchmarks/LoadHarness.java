@@ -269,13 +269,10 @@ public final class LoadHarness {
 		variants.put("enabled", List.of("--mezon.gateway-url=" + server.baseUrl(),
 				"--mezon.id-token=" + MezonTestServer.TEST_ID_TOKEN, "--mezon.user-id=" + fixture.self.idString(),
 				"--mezon.username=" + fixture.self.username(), "--mezon.allow-insecure-transport=true"));
-		// The background class loading (StartupWarmUp) forced on and off: by default it runs only
-		// when a core looks idle, which a shared machine may never show.
-		for (String mode : List.of("always", "never")) {
-			List<String> forced = new java.util.ArrayList<>(variants.get("enabled"));
-			forced.add("--mezon.startup-warm-up=" + mode);
-			variants.put("enabled-warm-up-" + mode, forced);
-		}
+		// The same without the background class loading (StartupWarmUp), which only runs with a spare core.
+		List<String> noWarmUp = new java.util.ArrayList<>(variants.get("enabled"));
+		noWarmUp.add("--mezon.startup-warm-up=false");
+		variants.put("enabled-no-warm-up", noWarmUp);
 		// The same, from a configured session instead of signing in: splits off the REST round trip.
 		SessionData session = server.issueSession(fixture.self);
 		variants.put("enabled-session", List.of("--mezon.session.token=" + session.token(),
@@ -285,7 +282,6 @@ public final class LoadHarness {
 		Map<String, Series> run = new LinkedHashMap<>();
 		Map<String, Series> jvm = new LinkedHashMap<>();
 		Map<String, Series> cpu = new LinkedHashMap<>();
-		Map<String, Series> mainCpu = new LinkedHashMap<>();
 		// Where the enabled variants spend it: see StartupProbe's SPLIT line.
 		List<String> parts = List.of("client", "socket", "signin_warm", "connect_warm");
 		Map<String, Map<String, Series>> split = new LinkedHashMap<>();
@@ -293,7 +289,6 @@ public final class LoadHarness {
 			run.put(key, new Series());
 			jvm.put(key, new Series());
 			cpu.put(key, new Series());
-			mainCpu.put(key, new Series());
 			if (key.startsWith("enabled")) {
 				Map<String, Series> each = new LinkedHashMap<>();
 				parts.forEach((part) -> each.put(part, new Series()));
@@ -308,7 +303,6 @@ public final class LoadHarness {
 				run.get(variant.getKey()).add(ChildJvm.value(out, "STARTUP", "run"));
 				jvm.get(variant.getKey()).add(ChildJvm.value(out, "STARTUP", "jvm"));
 				cpu.get(variant.getKey()).add(ChildJvm.value(out, "STARTUP", "cpu"));
-				mainCpu.get(variant.getKey()).add(ChildJvm.value(out, "STARTUP", "main"));
 				if (split.containsKey(variant.getKey())) {
 					split.get(variant.getKey()).forEach((part, series) -> series.add(ChildJvm.value(out, "SPLIT", part)));
 				}
@@ -316,8 +310,8 @@ public final class LoadHarness {
 		}
 		for (String key : variants.keySet()) {
 			System.out.printf("Start-up, Mezon auto-configuration %s: SpringApplication.run %s ms, JVM start → ready %s ms,"
-					+ " process CPU by then %s ms, start-up thread's CPU %s ms%n", key, run.get(key).describe("%.0f"),
-					jvm.get(key).describe("%.0f"), cpu.get(key).describe("%.0f"), mainCpu.get(key).describe("%.0f"));
+					+ " process CPU by then %s ms%n", key, run.get(key).describe("%.0f"), jvm.get(key).describe("%.0f"),
+					cpu.get(key).describe("%.0f"));
 		}
 		split.forEach((key, each) -> System.out.printf("Start-up split, %s (ms): LightClient bean cold %s, warm again %s;"
 				+ " socket lifecycle start cold %s, connect warm again %s%n", key, each.get("client").describe("%.0f"),

@@ -27,10 +27,9 @@ import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
  * whose class path holds the Mezon auto-configuration; the harness passes properties that exclude
  * it, disable it ({@code mezon.enabled=false}), or enable it against the test server (the client
  * then signs in with an id token: one REST round trip). Prints
- * {@code STARTUP run=<ms> jvm=<ms> beans=<n> cpu=<ms> main=<ms> classes=<n>}: {@code run} is
+ * {@code STARTUP run=<ms> jvm=<ms> beans=<n> cpu=<ms> classes=<n>}: {@code run} is
  * {@code SpringApplication.run}, {@code jvm} is from JVM start to the context being ready, {@code cpu}
- * the process's CPU time until then (all threads: steadier than wall time on a busy machine),
- * {@code main} the start-up thread's own CPU time (the critical path when other cores are idle) and
+ * the process's CPU time until then (all threads: steadier than wall time on a busy machine) and
  * {@code classes} the classes loaded by then.
  *
  * <p>When Mezon is enabled it also prints how that time splits,
@@ -63,8 +62,7 @@ public final class StartupProbe {
 			long run = System.nanoTime() - start;
 			long jvm = ManagementFactory.getRuntimeMXBean().getUptime();
 			System.out.println("STARTUP run=" + (run / 1_000_000) + " jvm=" + jvm + " beans="
-					+ context.getBeanDefinitionCount() + " cpu=" + (Run.cpuNanos() / 1_000_000) + " main="
-					+ (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000) + " classes="
+					+ context.getBeanDefinitionCount() + " cpu=" + (Run.cpuNanos() / 1_000_000) + " classes="
 					+ ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
 			if (timestamps.clientEnd != 0) {
 				split(context, timestamps);

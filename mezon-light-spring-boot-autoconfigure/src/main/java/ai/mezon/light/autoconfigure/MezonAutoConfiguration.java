@@ -54,16 +54,14 @@ public final class MezonAutoConfiguration {
 
 	/**
 	 * Loads the sign-in's and the socket's classes (and the JDK's TLS defaults) on a background
-	 * thread while the context is still being built: {@code mezon.startup-warm-up} = {@code auto}
-	 * (default: when a core is idle), {@code always} or {@code never}. Static: a bean factory
-	 * post-processor must not make its configuration class early; so the property is read from the
-	 * environment, not from {@link MezonProperties}, which is not bound yet.
-	 * @param environment the environment
+	 * thread while the context is still being built; {@code mezon.startup-warm-up=false} turns it
+	 * off. Static: a bean factory post-processor must not make its configuration class early.
 	 * @return the warm-up trigger
 	 */
 	@Bean
-	static StartupWarmUp mezonStartupWarmUp(Environment environment) {
-		return new StartupWarmUp(StartupWarmUp.Mode.parse(environment.getProperty("mezon.startup-warm-up")));
+	@ConditionalOnBooleanProperty(name = "mezon.startup-warm-up", matchIfMissing = true)
+	static StartupWarmUp mezonStartupWarmUp() {
+		return new StartupWarmUp();
 	}
 
 	@Bean

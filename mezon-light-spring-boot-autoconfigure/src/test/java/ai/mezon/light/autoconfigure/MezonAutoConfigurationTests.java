@@ -82,15 +82,11 @@ class MezonAutoConfigurationTests {
 	}
 
 	@Test
-	void startupWarmUpIsRegisteredWhenEnabledAndRejectsBadModes() {
+	void startupWarmUpIsRegisteredUnlessTurnedOff() {
 		this.withSession.run((context) -> assertThat(context).hasSingleBean(StartupWarmUp.class));
-		this.withSession.withPropertyValues("mezon.startup-warm-up=never")
-			.run((context) -> assertThat(context).hasSingleBean(LightClient.class));
-		this.withSession.withPropertyValues("mezon.startup-warm-up=sometimes")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("auto, always or never"));
+		this.withSession.withPropertyValues("mezon.startup-warm-up=false")
+			.run((context) -> assertThat(context).hasSingleBean(LightClient.class)
+				.doesNotHaveBean(StartupWarmUp.class));
 		this.withSession.withPropertyValues("mezon.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(StartupWarmUp.class));
 	}

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLContext;
@@ -31,7 +30,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * while the main thread works, and where the main thread gets there first it loads the class itself
  * (class loading is per-class locked, so nothing is done twice).
  *
- * <p>With {@link Mode#AUTO} (default) skipped when no core looks idle ({@link #spareCore}). Only a hint: a missing class or any failure is ignored (logged at trace). Runs at most once
+ * <p>Skipped when no core looks idle ({@link #spareCore}). Only a hint: a missing class or any failure is ignored (logged at trace). Runs at most once
  * per JVM. Registered by the auto-configuration as a {@link BeanFactoryPostProcessor}, the earliest
  * point at which it knows Mezon is enabled.
  */
@@ -44,47 +43,11 @@ public final class StartupWarmUp implements BeanFactoryPostProcessor {
 
 	private static final AtomicBoolean started = new AtomicBoolean();
 
-	/** When the warm-up runs: {@code mezon.startup-warm-up}. */
-	public enum Mode {
-
-		/** When a core looks idle (default). */
-		AUTO,
-		/** Always (e.g. to measure it). */
-		ALWAYS,
-		/** Never. */
-		NEVER;
-
-		/**
-		 * @param value {@code auto}, {@code always} or {@code never} ({@code true} and {@code false}
-		 * mean {@code auto} and {@code never}), any case; {@code null} or blank is {@code auto}
-		 * @return the mode
-		 * @throws IllegalArgumentException for anything else
-		 */
-		public static Mode parse(@Nullable String value) {
-			String v = (value != null) ? value.trim().toLowerCase(Locale.ROOT) : "";
-			return switch (v) {
-				case "", "auto", "true" -> AUTO;
-				case "always" -> ALWAYS;
-				case "never", "false" -> NEVER;
-				default -> throw new IllegalArgumentException(
-						"mezon.startup-warm-up must be auto, always or never, not: " + value);
-			};
-		}
-
-	}
-
-	private final Mode mode;
-
-	/** @param mode when to run */
-	public StartupWarmUp(Mode mode) {
-		this.mode = mode;
-	}
-
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		if (!runs(this.mode, Runtime.getRuntime().availableProcessors(),
+		if (!spareCore(Runtime.getRuntime().availableProcessors(),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())) {
-			logger.debug("Mezon start-up warm-up skipped ({}; no spare core or turned off)", this.mode);
+			logger.debug("No spare core: the Mezon start-up warm-up is skipped");
 			return;
 		}
 		ClassLoader loader = beanFactory.getBeanClassLoader();
@@ -99,10 +62,6 @@ public final class StartupWarmUp implements BeanFactoryPostProcessor {
 	 * @param loadAverage the system load average over the last minute, negative where unknown
 	 * @return whether a core is likely idle
 	 */
-	static boolean runs(Mode mode, int processors, double loadAverage) {
-		return mode == Mode.ALWAYS || (mode == Mode.AUTO && spareCore(processors, loadAverage));
-	}
-
 	static boolean spareCore(int processors, double loadAverage) {
 		return processors > 1 && loadAverage >= 0 && loadAverage < processors - 1;
 	}

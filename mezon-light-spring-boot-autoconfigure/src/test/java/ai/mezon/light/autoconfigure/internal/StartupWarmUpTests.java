@@ -42,18 +42,6 @@ class StartupWarmUpTests {
 	}
 
 	@Test
-	void modeDecidesWithTheSpareCore() {
-		assertThat(StartupWarmUp.Mode.parse(null)).isEqualTo(StartupWarmUp.Mode.AUTO);
-		assertThat(StartupWarmUp.Mode.parse(" Always ")).isEqualTo(StartupWarmUp.Mode.ALWAYS);
-		assertThat(StartupWarmUp.Mode.parse("false")).isEqualTo(StartupWarmUp.Mode.NEVER);
-		assertThat(StartupWarmUp.Mode.parse("true")).isEqualTo(StartupWarmUp.Mode.AUTO);
-		assertThat(StartupWarmUp.runs(StartupWarmUp.Mode.AUTO, 2, 0.2)).isTrue();
-		assertThat(StartupWarmUp.runs(StartupWarmUp.Mode.AUTO, 2, 9.0)).isFalse();
-		assertThat(StartupWarmUp.runs(StartupWarmUp.Mode.ALWAYS, 2, 9.0)).isTrue();
-		assertThat(StartupWarmUp.runs(StartupWarmUp.Mode.NEVER, 8, 0.0)).isFalse();
-	}
-
-	@Test
 	void startsOneDaemonThreadPerJvm() throws Exception {
 		Thread first = StartupWarmUp.start(getClass().getClassLoader());
 		Thread second = StartupWarmUp.start(getClass().getClassLoader());
