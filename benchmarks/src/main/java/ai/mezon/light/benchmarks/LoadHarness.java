@@ -269,10 +269,6 @@ public final class LoadHarness {
 		variants.put("enabled", List.of("--mezon.gateway-url=" + server.baseUrl(),
 				"--mezon.id-token=" + MezonTestServer.TEST_ID_TOKEN, "--mezon.user-id=" + fixture.self.idString(),
 				"--mezon.username=" + fixture.self.username(), "--mezon.allow-insecure-transport=true"));
-		// The same without the background class loading (StartupWarmUp), which only runs with a spare core.
-		List<String> noWarmUp = new java.util.ArrayList<>(variants.get("enabled"));
-		noWarmUp.add("--mezon.startup-warm-up=false");
-		variants.put("enabled-no-warm-up", noWarmUp);
 		// The same, from a configured session instead of signing in: splits off the REST round trip.
 		SessionData session = server.issueSession(fixture.self);
 		variants.put("enabled-session", List.of("--mezon.session.token=" + session.token(),
@@ -281,14 +277,12 @@ public final class LoadHarness {
 				"--mezon.allow-insecure-transport=true"));
 		Map<String, Series> run = new LinkedHashMap<>();
 		Map<String, Series> jvm = new LinkedHashMap<>();
-		Map<String, Series> cpu = new LinkedHashMap<>();
 		// Where the enabled variants spend it: see StartupProbe's SPLIT line.
 		List<String> parts = List.of("client", "socket", "signin_warm", "connect_warm");
 		Map<String, Map<String, Series>> split = new LinkedHashMap<>();
 		variants.keySet().forEach((key) -> {
 			run.put(key, new Series());
 			jvm.put(key, new Series());
-			cpu.put(key, new Series());
 			if (key.startsWith("enabled")) {
 				Map<String, Series> each = new LinkedHashMap<>();
 				parts.forEach((part) -> each.put(part, new Series()));
@@ -302,16 +296,14 @@ public final class LoadHarness {
 						Duration.ofSeconds(60));
 				run.get(variant.getKey()).add(ChildJvm.value(out, "STARTUP", "run"));
 				jvm.get(variant.getKey()).add(ChildJvm.value(out, "STARTUP", "jvm"));
-				cpu.get(variant.getKey()).add(ChildJvm.value(out, "STARTUP", "cpu"));
 				if (split.containsKey(variant.getKey())) {
 					split.get(variant.getKey()).forEach((part, series) -> series.add(ChildJvm.value(out, "SPLIT", part)));
 				}
 			}
 		}
 		for (String key : variants.keySet()) {
-			System.out.printf("Start-up, Mezon auto-configuration %s: SpringApplication.run %s ms, JVM start → ready %s ms,"
-					+ " process CPU by then %s ms%n", key, run.get(key).describe("%.0f"), jvm.get(key).describe("%.0f"),
-					cpu.get(key).describe("%.0f"));
+			System.out.printf("Start-up, Mezon auto-configuration %s: SpringApplication.run %s ms, JVM start → ready %s ms%n",
+					key, run.get(key).describe("%.0f"), jvm.get(key).describe("%.0f"));
 		}
 		split.forEach((key, each) -> System.out.printf("Start-up split, %s (ms): LightClient bean cold %s, warm again %s;"
 				+ " socket lifecycle start cold %s, connect warm again %s%n", key, each.get("client").describe("%.0f"),

@@ -27,10 +27,8 @@ import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
  * whose class path holds the Mezon auto-configuration; the harness passes properties that exclude
  * it, disable it ({@code mezon.enabled=false}), or enable it against the test server (the client
  * then signs in with an id token: one REST round trip). Prints
- * {@code STARTUP run=<ms> jvm=<ms> beans=<n> cpu=<ms> classes=<n>}: {@code run} is
- * {@code SpringApplication.run}, {@code jvm} is from JVM start to the context being ready, {@code cpu}
- * the process's CPU time until then (all threads: steadier than wall time on a busy machine) and
- * {@code classes} the classes loaded by then.
+ * {@code STARTUP run=<ms> jvm=<ms> beans=<n>}: {@code run} is {@code SpringApplication.run},
+ * {@code jvm} is from JVM start to the context being ready.
  *
  * <p>When Mezon is enabled it also prints how that time splits,
  * {@code SPLIT client=<ms> socket=<ms> signin_warm=<ms> connect_warm=<ms>}: {@code client} is the
@@ -62,8 +60,7 @@ public final class StartupProbe {
 			long run = System.nanoTime() - start;
 			long jvm = ManagementFactory.getRuntimeMXBean().getUptime();
 			System.out.println("STARTUP run=" + (run / 1_000_000) + " jvm=" + jvm + " beans="
-					+ context.getBeanDefinitionCount() + " cpu=" + (Run.cpuNanos() / 1_000_000) + " classes="
-					+ ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+					+ context.getBeanDefinitionCount());
 			if (timestamps.clientEnd != 0) {
 				split(context, timestamps);
 			}

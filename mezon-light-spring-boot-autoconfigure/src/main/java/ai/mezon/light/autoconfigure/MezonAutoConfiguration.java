@@ -29,7 +29,6 @@ import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
 import ai.mezon.light.autoconfigure.internal.SessionRefresher;
 import ai.mezon.light.autoconfigure.internal.SendingSocketRouter;
 import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
-import ai.mezon.light.autoconfigure.internal.StartupWarmUp;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the Mezon light client: a {@link LightClient}
@@ -51,18 +50,6 @@ import ai.mezon.light.autoconfigure.internal.StartupWarmUp;
 		MezonSessionStoreConfigurations.FileStoreConfiguration.class,
 		MezonSessionStoreConfigurations.FallbackStoreConfiguration.class })
 public final class MezonAutoConfiguration {
-
-	/**
-	 * Loads the sign-in's and the socket's classes (and the JDK's TLS defaults) on a background
-	 * thread while the context is still being built; {@code mezon.startup-warm-up=false} turns it
-	 * off. Static: a bean factory post-processor must not make its configuration class early.
-	 * @return the warm-up trigger
-	 */
-	@Bean
-	@ConditionalOnBooleanProperty(name = "mezon.startup-warm-up", matchIfMissing = true)
-	static StartupWarmUp mezonStartupWarmUp() {
-		return new StartupWarmUp();
-	}
 
 	@Bean
 	@ConditionalOnMissingBean(MezonConnectionDetails.class)

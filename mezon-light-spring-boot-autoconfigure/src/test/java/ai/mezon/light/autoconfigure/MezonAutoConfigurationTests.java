@@ -36,7 +36,6 @@ import ai.mezon.light.StoredSession;
 import ai.mezon.light.autoconfigure.internal.MezonCredentialsFailureAnalyzer;
 import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
 import ai.mezon.light.autoconfigure.internal.SessionRefresher;
-import ai.mezon.light.autoconfigure.internal.StartupWarmUp;
 
 import static ai.mezon.light.autoconfigure.TestSessions.USER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,16 +78,6 @@ class MezonAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(LightClient.class)
 				.doesNotHaveBean(MezonProperties.class)
 				.doesNotHaveBean(SessionStore.class));
-	}
-
-	@Test
-	void startupWarmUpIsRegisteredUnlessTurnedOff() {
-		this.withSession.run((context) -> assertThat(context).hasSingleBean(StartupWarmUp.class));
-		this.withSession.withPropertyValues("mezon.startup-warm-up=false")
-			.run((context) -> assertThat(context).hasSingleBean(LightClient.class)
-				.doesNotHaveBean(StartupWarmUp.class));
-		this.withSession.withPropertyValues("mezon.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(StartupWarmUp.class));
 	}
 
 	@Test
