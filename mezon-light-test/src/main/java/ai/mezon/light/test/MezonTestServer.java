@@ -101,6 +101,8 @@ public final class MezonTestServer implements AutoCloseable {
 	/** Message history served by ListChannelMessages: the messages the socket side accepted. */
 	private final ChannelHistory channelHistory;
 
+	private final boolean permessageDeflate;
+
 	private final SocketHub sockets;
 
 	private @Nullable Tomcat tomcat;
@@ -118,6 +120,7 @@ public final class MezonTestServer implements AutoCloseable {
 		this.presignedUrls = new PresignedUrls(this.clock, UPLOAD_URL_LIFETIME);
 		this.sockets = new SocketHub(this.state, this.clock, builder.recordTraffic);
 		this.channelHistory = new StateChannelHistory(this.state);
+		this.permessageDeflate = builder.permessageDeflate;
 	}
 
 	/** @return a builder with defaults: a free port, 1 h tokens, 30 d refresh tokens */
@@ -163,7 +166,7 @@ public final class MezonTestServer implements AutoCloseable {
 	private void registerEndpoints(Context context) {
 		RestEndpoints.register(context, new RestEnvironment(this.state, this.tokens, this.clock, this.serverKey,
 				this::baseUrl, this.presignedUrls, this.requestCounters, this.restFaults, () -> this.channelHistory));
-		new SocketServer(this.sockets, this.tokens).register(context);
+		new SocketServer(this.sockets, this.tokens, this.permessageDeflate).register(context);
 	}
 
 	/** Stops the server; open sockets are closed. Idempotent. */
@@ -719,7 +722,24 @@ public final class MezonTestServer implements AutoCloseable {
 
 		private boolean recordTraffic = true;
 
+		private boolean permessageDeflate;
+
 		private Builder() {
+		}
+
+		/**
+		 * Whether the socket accepts the {@code permessage-deflate} extension (RFC 7692) when a client
+		 * offers it. Default {@code false}: Mezon does not publish what its servers negotiate; frames
+		 * here are small protobuf envelopes that compression barely shrinks, while compressing each
+		 * one costs both ends CPU (measured in BENCHMARKS.md: it cut the JS SDK's rate through this
+		 * server several times). Clients that do not offer it (Tomcat's, hence this SDK) are
+		 * unaffected either way. Switch it on to test a client against a server that compresses.
+		 * @param enabled whether to negotiate {@code permessage-deflate}
+		 * @return this builder
+		 */
+		public Builder permessageDeflate(boolean enabled) {
+			this.permessageDeflate = enabled;
+			return this;
 		}
 
 		/**

@@ -40,6 +40,22 @@ class MezonTestServerMainTests {
 	}
 
 	@Test
+	void parsesPermessageDeflateFromArgumentsAndEnvironment() {
+		assertThat(MezonTestServerMain.parse(new String[0], null).permessageDeflate()).isFalse();
+		assertThat(MezonTestServerMain.parse(new String[] { "--permessage-deflate", "on" }, null).permessageDeflate())
+			.isTrue();
+		assertThat(MezonTestServerMain.parse(new String[] { "--permessage-deflate=off", "--port", "8091" }, "on"))
+			.isEqualTo(new MezonTestServerMain.Options(8091, false));
+		assertThat(MezonTestServerMain.parse(new String[0], "on").permessageDeflate()).isTrue();
+		assertThat(MezonTestServerMain.parse(new String[0], "").permessageDeflate()).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> MezonTestServerMain.parse(new String[] { "--permessage-deflate", "maybe" }, null))
+			.withMessageContaining("on or off");
+		assertThatIllegalArgumentException().isThrownBy(() -> MezonTestServerMain.parse(new String[0], "yes"))
+			.withMessageContaining(MezonTestServerMain.PERMESSAGE_DEFLATE_ENV);
+	}
+
+	@Test
 	void standaloneServerPrintsListeningLineAndServes() throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

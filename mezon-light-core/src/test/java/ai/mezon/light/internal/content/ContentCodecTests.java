@@ -20,6 +20,34 @@ class ContentCodecTests {
 		assertThat(ContentCodec.text(content, "raw")).isEqualTo("Hello");
 	}
 
+	/**
+	 * textContent and parse read and write {"t":"..."} without Jackson when nothing needs
+	 * escaping; the result must be exactly Jackson's either way.
+	 */
+	@Test
+	void textWithoutJacksonIsExactlyWhatJacksonWrites() {
+		tools.jackson.databind.json.JsonMapper jackson = tools.jackson.databind.json.JsonMapper.builder().build();
+		for (String text : new String[] { "", "Hello", "caf\u00e9 \u4f60\u597d", "a/b <c> & 'd'", "quote \" inside",
+				"back\\slash", "tab\tnewline\n", "\u0001 control", "emoji \ud83d\ude00", "lone \ud83d surrogate",
+				"\u007f\u2028" }) {
+			String expected = jackson.writeValueAsString(Map.of("t", text));
+			assertThat(ContentCodec.textContent(text)).as(text).isEqualTo(expected);
+			assertThat(ContentCodec.parse(expected)).as(text).isEqualTo(jackson.readTree(expected));
+			assertThat(ContentCodec.text(ContentCodec.parse(expected), expected)).as(text).isEqualTo(text);
+		}
+	}
+
+	@Test
+	void onlyThePlainTextShapeSkipsTheParser() {
+		assertThat(ContentCodec.plainText("{\"t\":\"Hello\"}")).isEqualTo("Hello");
+		assertThat(ContentCodec.plainText("{\"t\":\"\"}")).isEmpty();
+		assertThat(ContentCodec.plainText("{\"t\":\"a\",\"mk\":\"b\"}")).isNull();
+		assertThat(ContentCodec.plainText("{\"t\":\"a\\\"b\"}")).isNull();
+		assertThat(ContentCodec.plainText("{ \"t\":\"a\"}")).isNull();
+		assertThat(ContentCodec.plainText("{\"t\":\"}")).isNull();
+		assertThat(ContentCodec.parse("{\"t\":\"a\",\"mk\":[]}").get("mk").isArray()).isTrue();
+	}
+
 	@Test
 	void emptyBracketsAndNonJsonBecomeText() {
 		assertThat(ContentCodec.parse("").get("t").asString()).isEmpty();

@@ -1,11 +1,13 @@
 package ai.mezon.light.test.internal.ws;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.apache.catalina.Context;
@@ -20,6 +22,10 @@ import ai.mezon.light.test.internal.TokenService;
 /**
  * Installs the socket side into the test server's Tomcat context: Tomcat's WebSocket support,
  * the {@code /ws} endpoint, and the handshake filter in front of it.
+ * <p>
+ * {@code permessage-deflate} (RFC 7692) is negotiated only when enabled: Tomcat accepts it by
+ * default whenever a client offers it (Node's and browsers' WebSocket do, Tomcat's client does
+ * not), and it then compresses every frame it sends, small or not.
  */
 public final class SocketServer {
 
@@ -30,9 +36,17 @@ public final class SocketServer {
 
 	private final TokenService tokens;
 
-	public SocketServer(SocketHub hub, TokenService tokens) {
+	private final boolean permessageDeflate;
+
+	/**
+	 * @param hub the connections
+	 * @param tokens the token checks of the handshake
+	 * @param permessageDeflate whether {@code permessage-deflate} is accepted when a client offers it
+	 */
+	public SocketServer(SocketHub hub, TokenService tokens, boolean permessageDeflate) {
 		this.hub = hub;
 		this.tokens = tokens;
+		this.permessageDeflate = permessageDeflate;
 	}
 
 	/**
@@ -54,6 +68,15 @@ public final class SocketServer {
 						@SuppressWarnings("unchecked")
 						public <T> T getEndpointInstance(Class<T> endpointClass) {
 							return (T) new SocketEndpoint(SocketServer.this.hub, SocketServer.this.tokens);
+						}
+
+						@Override
+						public List<Extension> getNegotiatedExtensions(List<Extension> installed,
+								List<Extension> requested) {
+							// Tomcat's only installed extension is permessage-deflate; refusing it
+							// means negotiating none.
+							return SocketServer.this.permessageDeflate
+									? super.getNegotiatedExtensions(installed, requested) : List.of();
 						}
 
 					})
