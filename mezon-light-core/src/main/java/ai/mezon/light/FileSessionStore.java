@@ -77,8 +77,12 @@ public final class FileSessionStore implements SessionStore, DeliveryCursorStore
 
 	private final boolean posix;
 
-	// FileLock is held per JVM, not per thread: threads of this JVM are ordered by this monitor.
-	private final Object monitor = new Object();
+	/**
+	 * A FileLock is held per JVM, not per thread, and a second lock of one file in the same JVM throws
+	 * OverlappingFileLockException: threads of this JVM are ordered by one monitor per lock file,
+	 * shared by every store instance (two stores on one directory are common in tests and demos).
+	 */
+	private static final java.util.concurrent.ConcurrentMap<Path, Object> MONITORS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
 	 * @param directory where the session files go; created (owner-only) on the first save
@@ -366,10 +370,10 @@ public final class FileSessionStore implements SessionStore, DeliveryCursorStore
 	}
 
 	private <T> T locked(String key, IoAction<T> action) {
-		synchronized (this.monitor) {
+		Path lockFile = this.directory.resolve(fileName(key) + ".json.lock").toAbsolutePath().normalize();
+		synchronized (MONITORS.computeIfAbsent(lockFile, (path) -> new Object())) {
 			try {
 				createDirectory();
-				Path lockFile = this.directory.resolve(fileName(key) + ".json.lock");
 				if (Files.notExists(lockFile)) {
 					try {
 						Files.createFile(lockFile, ownerOnly(false));
