@@ -2,6 +2,9 @@ package ai.mezon.light;
 
 import java.util.Objects;
 
+import ai.mezon.light.message.HistoryDirection;
+import ai.mezon.light.session.DeliveryCursorStore;
+
 /**
  * How a {@link LightSocket} catches up with messages it missed (see
  * {@link SocketOptions.Builder#catchUp(CatchUpOptions)}).

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import ai.mezon.light.session.SessionData;
+
 /**
  * What {@link LightClient#initClient(ClientInitConfig)} needs to resume an existing session
  * without authenticating, e.g. one restored from storage.

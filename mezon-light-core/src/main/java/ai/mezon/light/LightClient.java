@@ -26,6 +26,13 @@ import ai.mezon.light.internal.rest.MezonRestApi.GatewaySession;
 import ai.mezon.light.internal.rest.RestClientMezonApi;
 import ai.mezon.light.internal.upload.ContentTypes;
 import ai.mezon.light.internal.upload.ImageSize;
+import ai.mezon.light.message.Attachment;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.message.HistoryDirection;
+import ai.mezon.light.message.HistoryMessage;
+import ai.mezon.light.message.MezonChannel;
+import ai.mezon.light.message.PresignedUpload;
+import ai.mezon.light.message.UploadRequest;
 import ai.mezon.light.proto.api.ChannelDescList;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.ChannelMessageList;
@@ -35,6 +42,10 @@ import ai.mezon.light.proto.api.ListChannelMessagesRequest;
 import ai.mezon.light.proto.api.SessionRefreshRequest;
 import ai.mezon.light.proto.api.UploadAttachment;
 import ai.mezon.light.proto.api.UploadAttachmentRequest;
+import ai.mezon.light.session.RefreshCoordinator;
+import ai.mezon.light.session.Session;
+import ai.mezon.light.session.SessionData;
+import ai.mezon.light.session.SessionListener;
 
 /**
  * The session and REST side of the Mezon light protocol, the Java counterpart of the TypeScript

@@ -16,7 +16,21 @@ import ai.mezon.light.internal.socket.ChannelMemory;
 import ai.mezon.light.internal.socket.SessionAccess;
 import ai.mezon.light.internal.socket.SocketEngine;
 import ai.mezon.light.internal.socket.SocketFactory;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.message.HistoryDirection;
+import ai.mezon.light.message.MessageAck;
+import ai.mezon.light.message.MessageContent;
+import ai.mezon.light.message.MessageDeletion;
+import ai.mezon.light.message.MessageEdit;
+import ai.mezon.light.message.MessageText;
+import ai.mezon.light.message.OutgoingMessage;
+import ai.mezon.light.message.Reaction;
+import ai.mezon.light.message.TypingIndicator;
 import ai.mezon.light.proto.api.ListChannelMessagesRequest;
+import ai.mezon.light.session.DeliveryCursorStore;
+import ai.mezon.light.session.JoinedChannelStore;
+import ai.mezon.light.session.Session;
 
 /**
  * The real-time side of the Mezon light protocol: the Java counterpart of the TypeScript SDK's

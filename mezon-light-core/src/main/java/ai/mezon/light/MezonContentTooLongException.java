@@ -1,5 +1,7 @@
 package ai.mezon.light;
 
+import ai.mezon.light.message.MessageContent;
+
 /**
  * Message content longer than Mezon accepts: its serialised JSON (the {@code content} string, e.g.
  * {@code {"t":"..."}}) has more than {@link MessageContent#MAX_LENGTH} (4,000) UTF-16 code units,

@@ -1,5 +1,7 @@
 package ai.mezon.light;
 
+import ai.mezon.light.message.MessageContent;
+
 /**
  * Message content that Mezon cannot carry, refused when the {@link MessageContent} is made, so
  * before anything is sent: text holding a lone UTF-16 surrogate (half of a character outside the

@@ -1,5 +1,12 @@
 package ai.mezon.light;
 
+import ai.mezon.light.message.ChannelAddedEvent;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.MessageDeletion;
+import ai.mezon.light.message.MessageEdit;
+import ai.mezon.light.message.Reaction;
+import ai.mezon.light.message.TypingIndicator;
+
 /**
  * Receives everything a {@link LightSocket} has to tell: pushed messages and events, connection
  * state changes and errors. Every method has a no-op default, so an implementation overrides

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ai.mezon.light.internal.rest.MezonRestApi;
+import ai.mezon.light.message.Attachment;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.message.HistoryDirection;
+import ai.mezon.light.message.HistoryMessage;
+import ai.mezon.light.message.MezonChannel;
 import ai.mezon.light.proto.api.ChannelDescList;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.ChannelMessage;
@@ -28,6 +33,7 @@ import ai.mezon.light.proto.api.Session;
 import ai.mezon.light.proto.api.SessionRefreshRequest;
 import ai.mezon.light.proto.api.UploadAttachment;
 import ai.mezon.light.proto.api.UploadAttachmentRequest;
+import ai.mezon.light.session.SessionListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -329,7 +335,7 @@ class LightClientTests {
 		client.addSessionListener((session, change) -> changes.add(change));
 		this.api.gatewayToken = TestJwts.token(42, EXP.plusSeconds(60));
 		this.api.gatewayApiUrl = "https://moved.example";
-		ai.mezon.light.Session session = client.reauthenticate();
+		ai.mezon.light.session.Session session = client.reauthenticate();
 		assertThat(session.getToken()).isEqualTo(this.api.gatewayToken);
 		assertThat(client.getSession()).isSameAs(session);
 		assertThat(session.getApiUrl()).isEqualTo("https://moved.example");
@@ -350,7 +356,7 @@ class LightClientTests {
 	@Test
 	void reauthenticateRefusesASessionOfAnotherUser() {
 		LightClient client = client();
-		ai.mezon.light.Session before = client.getSession();
+		ai.mezon.light.session.Session before = client.getSession();
 		client.setReauthentication(new AuthenticateConfig("id", "43", "a"));
 		this.api.gatewayToken = TestJwts.token(43, EXP);
 		assertThatExceptionOfType(MezonAuthenticationException.class).isThrownBy(client::reauthenticate)
@@ -363,7 +369,7 @@ class LightClientTests {
 		LightClient client = client();
 		client.setReauthentication(new AuthenticateConfig("id", "42", "a"));
 		this.api.authenticateGate = new java.util.concurrent.CountDownLatch(1);
-		List<ai.mezon.light.Session> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<ai.mezon.light.session.Session> results = new java.util.concurrent.CopyOnWriteArrayList<>();
 		List<Thread> callers = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			callers.add(new Thread(() -> results.add(client.reauthenticate()), "reauth-" + i));

@@ -4,6 +4,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mezon.light.message.MessageContent;
+import ai.mezon.light.message.MessageText;
+import ai.mezon.light.message.OutgoingMessage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

@@ -6,6 +6,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.message.Mention;
+import ai.mezon.light.message.MessageContent;
+import ai.mezon.light.message.MessageReference;
+import ai.mezon.light.message.MessageText;
+import ai.mezon.light.message.OutgoingMessage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

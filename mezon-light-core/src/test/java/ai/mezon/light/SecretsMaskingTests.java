@@ -4,6 +4,9 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mezon.light.message.PresignedUpload;
+import ai.mezon.light.session.SessionData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SecretsMaskingTests {

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import ai.mezon.light.session.Session;
+import ai.mezon.light.session.SessionData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionDataTests {

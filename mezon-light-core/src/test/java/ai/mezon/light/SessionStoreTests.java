@@ -15,6 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.session.FileSessionStore;
+import ai.mezon.light.session.InMemorySessionStore;
+import ai.mezon.light.session.Session;
+import ai.mezon.light.session.SessionData;
+import ai.mezon.light.session.SessionStore;
+import ai.mezon.light.session.StoredSession;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mezon.light.session.Session;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

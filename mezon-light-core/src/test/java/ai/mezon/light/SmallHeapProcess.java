@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import ai.mezon.light.message.Attachment;
+
 /**
  * One SDK call in a JVM of its own, run by {@link SmallHeapTests} with a small heap. Arguments: the
  * server's base URL, then

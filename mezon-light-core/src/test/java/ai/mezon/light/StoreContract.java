@@ -15,6 +15,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.session.DeliveryCursorStore;
+import ai.mezon.light.session.JoinedChannelStore;
+import ai.mezon.light.session.SessionData;
+import ai.mezon.light.session.SessionStore;
+import ai.mezon.light.session.SessionStoreConflictException;
+import ai.mezon.light.session.StoredSession;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

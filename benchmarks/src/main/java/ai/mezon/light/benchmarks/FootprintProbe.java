@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import ai.mezon.light.ClientInitConfig;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.SessionData;
+import ai.mezon.light.session.SessionData;
 
 /**
  * Scenario 5a, run in a child JVM by the harness: the retained heap of idle connected clients.

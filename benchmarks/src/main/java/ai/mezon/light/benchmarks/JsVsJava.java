@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.AuthenticateConfig;
 import ai.mezon.light.LightClient;
-import ai.mezon.light.SessionData;
+import ai.mezon.light.session.SessionData;
 
 /**
  * The published JS light SDK against this SDK, through the same server in one run (issue #15).

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import ai.mezon.light.SessionData;
+import ai.mezon.light.session.SessionData;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.TestChannel;
 

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.MessageContent;
-import ai.mezon.light.OutgoingMessage;
+import ai.mezon.light.message.MessageContent;
+import ai.mezon.light.message.OutgoingMessage;
 import ai.mezon.light.proto.realtime.ChannelMessageSend;
 import ai.mezon.light.proto.realtime.Envelope;
 

@@ -23,7 +23,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.SessionData;
+import ai.mezon.light.session.SessionData;
 import ai.mezon.light.proto.realtime.ChannelJoin;
 import ai.mezon.light.proto.realtime.Envelope;
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import ai.mezon.light.ClientInitConfig;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.MessageAck;
+import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.SocketOptions;
 
 /**

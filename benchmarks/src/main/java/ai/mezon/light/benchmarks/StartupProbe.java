@@ -14,13 +14,14 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
-import ai.mezon.light.InMemorySessionStore;
+import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.autoconfigure.MezonConnectionDetails;
 import ai.mezon.light.autoconfigure.internal.ClientFactory;
 import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
 import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
+import ai.mezon.light.session.InMemorySessionStore;
 
 /**
  * Scenario 5b, run in a child JVM by the harness: start-up of an empty, non-web Boot application

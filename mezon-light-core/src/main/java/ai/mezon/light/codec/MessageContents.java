@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import ai.mezon.light.internal.content.ContentCodec;
+import ai.mezon.light.message.ChannelMessage;
 
 /**
  * A message's content: a JSON document serialised to a string, whose {@code t} field is the text

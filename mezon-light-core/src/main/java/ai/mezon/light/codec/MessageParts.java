@@ -4,12 +4,14 @@ import java.util.List;
 
 import com.google.protobuf.ByteString;
 
-import ai.mezon.light.Attachment;
-import ai.mezon.light.Mention;
-import ai.mezon.light.MessageReference;
+import ai.mezon.light.Ids;
 import ai.mezon.light.internal.content.AttachmentCodec;
 import ai.mezon.light.internal.content.MentionCodec;
 import ai.mezon.light.internal.content.ReferenceCodec;
+import ai.mezon.light.message.Attachment;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.Mention;
+import ai.mezon.light.message.MessageReference;
 import ai.mezon.light.proto.api.MessageAttachment;
 import ai.mezon.light.proto.api.MessageAttachmentList;
 import ai.mezon.light.proto.api.MessageMention;

@@ -11,8 +11,8 @@
  * document such as {@code {"t":"hi"}}) to and from its text.</li>
  * <li>{@link ai.mezon.light.codec.MessageParts}: the attachment, mention and reference lists a
  * message carries (JSON or protobuf bytes on the wire) to and from the SDK's
- * {@link ai.mezon.light.Attachment}, {@link ai.mezon.light.Mention} and
- * {@link ai.mezon.light.MessageReference}.</li>
+ * {@link ai.mezon.light.message.Attachment}, {@link ai.mezon.light.message.Mention} and
+ * {@link ai.mezon.light.message.MessageReference}.</li>
  * </ul>
  *
  * Every method decodes exactly as the SDK's own socket does: these classes delegate to the

@@ -5,9 +5,9 @@ import java.util.List;
 import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.Attachment;
-import ai.mezon.light.Mention;
-import ai.mezon.light.MessageReference;
+import ai.mezon.light.message.Attachment;
+import ai.mezon.light.message.Mention;
+import ai.mezon.light.message.MessageReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

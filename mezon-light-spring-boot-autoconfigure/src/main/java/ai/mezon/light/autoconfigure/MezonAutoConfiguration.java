@@ -18,18 +18,19 @@ import org.springframework.web.client.RestClient;
 
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
-import ai.mezon.light.Session;
-import ai.mezon.light.SessionStore;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.SocketOptions;
 import ai.mezon.light.autoconfigure.internal.ApplicationEventBridge;
 import ai.mezon.light.autoconfigure.internal.ClientFactory;
 import ai.mezon.light.autoconfigure.internal.DispatchExecutors;
+import ai.mezon.light.autoconfigure.internal.SendingSocketRouter;
 import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
 import ai.mezon.light.autoconfigure.internal.SessionRefresher;
-import ai.mezon.light.autoconfigure.internal.SendingSocketRouter;
 import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
 import ai.mezon.light.autoconfigure.internal.UnknownPropertiesReporter;
+import ai.mezon.light.session.Session;
+import ai.mezon.light.session.SessionStore;
+import ai.mezon.light.spring.MezonTemplate;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the Mezon light client: a {@link LightClient}

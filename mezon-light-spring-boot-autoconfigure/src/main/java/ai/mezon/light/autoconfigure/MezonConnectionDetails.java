@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 import ai.mezon.light.AuthenticateConfig;
-import ai.mezon.light.SessionData;
+import ai.mezon.light.session.SessionData;
 
 /**
  * Details required to reach a Mezon server and sign in: the gateway and server key, and either id

@@ -29,8 +29,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.RefreshCoordinator;
-import ai.mezon.light.SessionStore;
 import ai.mezon.light.SocketOptions;
 import ai.mezon.light.autoconfigure.internal.MezonLocks;
 import ai.mezon.light.autoconfigure.internal.MezonSchemaInitializers;
@@ -40,6 +38,11 @@ import ai.mezon.light.autoconfigure.internal.SessionRefresher;
 import ai.mezon.light.autoconfigure.internal.SharedSessionRefreshCoordinator;
 import ai.mezon.light.autoconfigure.internal.SocketLeadership;
 import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
+import ai.mezon.light.session.RefreshCoordinator;
+import ai.mezon.light.session.SessionStore;
+import ai.mezon.light.spring.JdbcSessionStore;
+import ai.mezon.light.spring.MezonTemplate;
+import ai.mezon.light.spring.RedisSessionStore;
 
 /**
  * {@link AutoConfiguration Auto-configuration} for several instances of one bot sharing a

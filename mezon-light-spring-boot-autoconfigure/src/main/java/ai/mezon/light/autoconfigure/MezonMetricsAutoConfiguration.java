@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.autoconfigure.internal.MezonMeters;
+import ai.mezon.light.spring.MezonTemplate;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of Mezon meters when the application has a

@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
+import ai.mezon.light.MezonResponseTooLargeException;
 import ai.mezon.light.Secrets;
 
 /**
@@ -18,7 +19,7 @@ import ai.mezon.light.Secrets;
  *
  * <p>Credentials come either as an id token ({@code mezon.id-token}, {@code mezon.user-id},
  * {@code mezon.username}) or as an exported session ({@code mezon.session.*}); a session kept in
- * the {@linkplain ai.mezon.light.SessionStore session store} takes precedence over both. {@link #toString()}
+ * the {@linkplain ai.mezon.light.session.SessionStore session store} takes precedence over both. {@link #toString()}
  * never shows a token.
  *
  * <p>Validated when bound (it is its own {@link Validator}, which Boot applies to configuration

@@ -18,12 +18,14 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import ai.mezon.light.FileSessionStore;
-import ai.mezon.light.InMemorySessionStore;
 import ai.mezon.light.LightClientOptions;
-import ai.mezon.light.SessionStore;
 import ai.mezon.light.autoconfigure.MezonProperties.SessionStore.Type;
 import ai.mezon.light.autoconfigure.internal.MezonSchemaInitializers;
+import ai.mezon.light.session.FileSessionStore;
+import ai.mezon.light.session.InMemorySessionStore;
+import ai.mezon.light.session.SessionStore;
+import ai.mezon.light.spring.JdbcSessionStore;
+import ai.mezon.light.spring.RedisSessionStore;
 
 /**
  * The {@link SessionStore} configurations, imported in order of preference: Redis, JDBC, file,

@@ -5,6 +5,7 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
+import ai.mezon.light.LightClient;
 import ai.mezon.light.MezonAuthenticationException;
 import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonTimeoutException;

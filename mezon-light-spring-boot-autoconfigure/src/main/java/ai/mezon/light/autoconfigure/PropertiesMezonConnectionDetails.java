@@ -3,7 +3,7 @@ package ai.mezon.light.autoconfigure;
 import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.Secrets;
-import ai.mezon.light.SessionData;
+import ai.mezon.light.session.SessionData;
 
 /**
  * {@link MezonConnectionDetails} from {@link MezonProperties}: the default when no other

@@ -18,8 +18,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.context.support.GenericApplicationContext;
 
 import ai.mezon.light.ConnectionState;
+import ai.mezon.light.Ids;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.SessionListener;
+import ai.mezon.light.session.SessionListener;
+import ai.mezon.light.spring.MezonConnectionStateChangedEvent;
+import ai.mezon.light.spring.MezonMessageReceivedEvent;
+import ai.mezon.light.spring.MezonSessionExpiredEvent;
+import ai.mezon.light.spring.MezonSessionRefreshedEvent;
+import ai.mezon.light.spring.MezonTemplate;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.TestUser;
 

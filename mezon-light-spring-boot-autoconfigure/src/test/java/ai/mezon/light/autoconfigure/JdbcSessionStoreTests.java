@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import ai.mezon.light.ChannelType;
-import ai.mezon.light.SessionData;
-import ai.mezon.light.SessionStore;
 import ai.mezon.light.StoreContract;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.session.SessionData;
+import ai.mezon.light.session.SessionStore;
+import ai.mezon.light.spring.JdbcSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

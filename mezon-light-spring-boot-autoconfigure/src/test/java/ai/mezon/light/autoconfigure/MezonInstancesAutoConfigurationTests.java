@@ -18,16 +18,17 @@ import org.springframework.integration.support.locks.LockRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mezon.light.CatchUpOptions;
-import ai.mezon.light.InMemorySessionStore;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.RefreshCoordinator;
-import ai.mezon.light.SessionData;
-import ai.mezon.light.SessionStore;
 import ai.mezon.light.SocketOptions;
 import ai.mezon.light.autoconfigure.internal.MezonLocks;
 import ai.mezon.light.autoconfigure.internal.SharedSessionRefreshCoordinator;
 import ai.mezon.light.autoconfigure.internal.SocketLeadership;
 import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
+import ai.mezon.light.session.InMemorySessionStore;
+import ai.mezon.light.session.RefreshCoordinator;
+import ai.mezon.light.session.SessionData;
+import ai.mezon.light.session.SessionStore;
+import ai.mezon.light.spring.MezonTemplate;
 
 import static ai.mezon.light.autoconfigure.TestSessions.USER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,12 +85,12 @@ class MezonInstancesAutoConfigurationTests {
 			private final InMemorySessionStore delegate = new InMemorySessionStore();
 
 			@Override
-			public java.util.Optional<ai.mezon.light.StoredSession> load(String key) {
+			public java.util.Optional<ai.mezon.light.session.StoredSession> load(String key) {
 				return this.delegate.load(key);
 			}
 
 			@Override
-			public ai.mezon.light.StoredSession save(String key, SessionData data, long expectedVersion) {
+			public ai.mezon.light.session.StoredSession save(String key, SessionData data, long expectedVersion) {
 				return this.delegate.save(key, data, expectedVersion);
 			}
 

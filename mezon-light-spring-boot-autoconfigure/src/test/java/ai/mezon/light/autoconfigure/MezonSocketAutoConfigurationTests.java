@@ -28,6 +28,7 @@ import ai.mezon.light.autoconfigure.internal.ApplicationEventBridge;
 import ai.mezon.light.autoconfigure.internal.DispatchExecutors;
 import ai.mezon.light.autoconfigure.internal.MezonMeters;
 import ai.mezon.light.autoconfigure.internal.SocketLifecycle;
+import ai.mezon.light.spring.MezonTemplate;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.TestChannel;

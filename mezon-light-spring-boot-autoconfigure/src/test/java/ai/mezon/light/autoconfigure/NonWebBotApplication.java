@@ -13,6 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
+import ai.mezon.light.spring.MezonMessageReceivedEvent;
+
 /**
  * A bot without a web server, run as its own JVM by {@link NonWebApplicationKeepAliveTests}: it
  * answers {@code X} with {@code echo: X}. {@code main} returns right after start-up, as a user's

@@ -14,11 +14,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import ai.mezon.light.ChannelType;
-import ai.mezon.light.SessionData;
-import ai.mezon.light.SessionStore;
 import ai.mezon.light.StoreContract;
-import ai.mezon.light.StoredSession;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.session.SessionData;
+import ai.mezon.light.session.SessionStore;
+import ai.mezon.light.session.StoredSession;
+import ai.mezon.light.spring.RedisSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

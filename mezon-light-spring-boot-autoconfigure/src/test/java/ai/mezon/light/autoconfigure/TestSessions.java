@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import ai.mezon.light.ClientInitConfig;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
-import ai.mezon.light.SessionData;
+import ai.mezon.light.session.SessionData;
 import ai.mezon.light.TestJwts;
 
 /**

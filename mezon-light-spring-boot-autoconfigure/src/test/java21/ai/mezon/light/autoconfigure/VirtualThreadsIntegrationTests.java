@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
 import ai.mezon.light.LightSocket;
+import ai.mezon.light.spring.MezonMessageReceivedEvent;
 import ai.mezon.light.test.ImportMezonTestServer;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.TestChannel;

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import ai.mezon.light.LightClient;
+
 /**
  * A JUnit 5 extension that starts one {@link MezonTestServer} per test class and closes it after
  * the class. Register it on a static field to configure the server and reach it from the tests:

@@ -9,14 +9,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import ai.mezon.light.ChannelAddedEvent;
-import ai.mezon.light.ChannelMessage;
 import ai.mezon.light.ConnectionState;
-import ai.mezon.light.MessageDeletion;
-import ai.mezon.light.MessageEdit;
-import ai.mezon.light.Reaction;
+import ai.mezon.light.LightSocket;
 import ai.mezon.light.SocketListener;
-import ai.mezon.light.TypingIndicator;
+import ai.mezon.light.message.ChannelAddedEvent;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.MessageDeletion;
+import ai.mezon.light.message.MessageEdit;
+import ai.mezon.light.message.Reaction;
+import ai.mezon.light.message.TypingIndicator;
 
 /**
  * A {@link SocketListener} that records everything a {@code LightSocket} delivers, for tests of

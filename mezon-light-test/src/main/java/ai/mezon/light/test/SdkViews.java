@@ -2,10 +2,10 @@ package ai.mezon.light.test;
 
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.ChannelType;
+import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.Ids;
-import ai.mezon.light.Reaction;
-import ai.mezon.light.TypingIndicator;
+import ai.mezon.light.message.Reaction;
+import ai.mezon.light.message.TypingIndicator;
 import ai.mezon.light.proto.api.MessageReaction;
 import ai.mezon.light.proto.realtime.MessageTypingEvent;
 

@@ -6,17 +6,17 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.Attachment;
+import ai.mezon.light.message.Attachment;
 import ai.mezon.light.Ids;
-import ai.mezon.light.Mention;
-import ai.mezon.light.MessageReference;
+import ai.mezon.light.message.Mention;
+import ai.mezon.light.message.MessageReference;
 import ai.mezon.light.codec.MessageContents;
 import ai.mezon.light.codec.MessageParts;
 import ai.mezon.light.proto.api.ChannelMessage;
 
 /**
  * A message as the test server holds it in a channel's history, in the SDK's terms: ids are
- * decimal strings (as {@code ai.mezon.light.ChannelMessage} shows them), the content is read as
+ * decimal strings (as {@code ai.mezon.light.message.ChannelMessage} shows them), the content is read as
  * its text, and attachments, mentions and references are the SDK's own records.
  *
  * <pre>{@code
@@ -53,7 +53,7 @@ public record StoredMessage(String channelId, String messageId, String senderId,
 	/**
 	 * The text, read from the content when asked (so injecting messages in a load test costs no
 	 * JSON parsing): the content's {@code t} field when it is a string, else the raw content, as
-	 * {@code ai.mezon.light.ChannelMessage.text()} answers; empty once deleted.
+	 * {@code ai.mezon.light.message.ChannelMessage.text()} answers; empty once deleted.
 	 * @return the text
 	 */
 	public String text() {

@@ -2,7 +2,7 @@ package ai.mezon.light.test;
 
 import java.util.Set;
 
-import ai.mezon.light.ChannelType;
+import ai.mezon.light.message.ChannelType;
 
 /**
  * A DM or group DM held by the test server.

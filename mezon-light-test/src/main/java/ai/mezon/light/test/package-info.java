@@ -11,3 +11,5 @@
 package ai.mezon.light.test;
 
 import org.jspecify.annotations.NullMarked;
+
+import ai.mezon.light.LightSocket;

@@ -10,11 +10,11 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import ai.mezon.light.ChannelType;
+import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.ClientInitConfig;
 import ai.mezon.light.LightClient;
-import ai.mezon.light.MezonChannel;
-import ai.mezon.light.SessionData;
+import ai.mezon.light.message.MezonChannel;
+import ai.mezon.light.session.SessionData;
 import ai.mezon.light.proto.api.ChannelDescList;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.ListChannelDescsRequest;
@@ -165,7 +165,7 @@ class ListChannelDescsIntegrationTests {
 	@Test
 	void membershipRejoinsTheStoredChannelsAndTheOnesCreatedWhileOffline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
 		Fixture f = fixture("member", 2, 1);
-		ai.mezon.light.FileSessionStore store = new ai.mezon.light.FileSessionStore(dir);
+		ai.mezon.light.session.FileSessionStore store = new ai.mezon.light.session.FileSessionStore(dir);
 		LightClient client = client(f.session());
 		ai.mezon.light.internal.socket.ChannelMembership before = new ai.mezon.light.internal.socket.ChannelMembership(
 				store, "member", client::listDirectChannels);

@@ -12,8 +12,8 @@ import ai.mezon.light.LightClient;
 import ai.mezon.light.MezonApiException;
 import ai.mezon.light.MezonAuthenticationException;
 import ai.mezon.light.MezonSessionException;
-import ai.mezon.light.Session;
-import ai.mezon.light.SessionListener;
+import ai.mezon.light.session.Session;
+import ai.mezon.light.session.SessionListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

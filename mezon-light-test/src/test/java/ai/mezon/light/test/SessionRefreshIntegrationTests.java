@@ -20,9 +20,9 @@ import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.MezonApiException;
 import ai.mezon.light.MezonSessionException;
-import ai.mezon.light.Session;
-import ai.mezon.light.SessionData;
-import ai.mezon.light.SessionListener;
+import ai.mezon.light.session.Session;
+import ai.mezon.light.session.SessionData;
+import ai.mezon.light.session.SessionListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import ai.mezon.light.Attachment;
+import ai.mezon.light.message.Attachment;
 import ai.mezon.light.LightClient;
-import ai.mezon.light.PresignedUpload;
-import ai.mezon.light.UploadRequest;
+import ai.mezon.light.message.PresignedUpload;
+import ai.mezon.light.message.UploadRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.JsonNode;
 
-import ai.mezon.light.Attachment;
+import ai.mezon.light.message.Attachment;
 import ai.mezon.light.codec.MessageContents;
 import ai.mezon.light.codec.MessageParts;
 

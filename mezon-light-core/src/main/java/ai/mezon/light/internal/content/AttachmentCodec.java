@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-import ai.mezon.light.Attachment;
+import ai.mezon.light.message.Attachment;
 import ai.mezon.light.proto.api.MessageAttachment;
 import ai.mezon.light.proto.api.MessageAttachmentList;
 

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
+import ai.mezon.light.Ids;
+
 /**
  * Lenient field access for the JSON forms of wire lists: a field may be spelled as in the proto
  * file ({@code user_id}) or in proto3's JSON mapping ({@code userId}), and an int64 id may be a

@@ -8,7 +8,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import tools.jackson.databind.JsonNode;
 
 import ai.mezon.light.Ids;
-import ai.mezon.light.Mention;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.Mention;
 import ai.mezon.light.proto.api.MessageMention;
 import ai.mezon.light.proto.api.MessageMentionList;
 

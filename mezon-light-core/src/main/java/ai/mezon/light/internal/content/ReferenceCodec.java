@@ -8,7 +8,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import tools.jackson.databind.JsonNode;
 
 import ai.mezon.light.Ids;
-import ai.mezon.light.MessageReference;
+import ai.mezon.light.message.MessageReference;
 import ai.mezon.light.proto.api.MessageRef;
 import ai.mezon.light.proto.api.MessageRefList;
 

@@ -9,6 +9,8 @@ import com.google.protobuf.ByteString;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import ai.mezon.light.message.ChannelMessage;
+
 /**
  * The two forms of a list carried in a {@code bytes} field of {@code ChannelMessage} (PROTOCOL.md
  * §4): JSON when the first byte is {@code [} or <code>{</code> (an array, or an object holding the

@@ -10,8 +10,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.MezonException;
-import ai.mezon.light.MezonInvalidUrlException;
 import ai.mezon.light.MezonInsecureTransportException;
+import ai.mezon.light.MezonInvalidUrlException;
+import ai.mezon.light.Secrets;
 
 /**
  * Derives REST base URLs and the socket URL from the hosts a server hands out (PROTOCOL.md §1),

@@ -21,6 +21,8 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 
+import ai.mezon.light.MezonResponseTooLargeException;
+
 /**
  * The JDK {@link HttpClient}s under the REST client, and the {@link ClientHttpRequestFactory} the
  * {@code RestClient} uses on them. Two rules live here:

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ai.mezon.light.CatchUpOptions;
-import ai.mezon.light.DeliveryCursorStore;
+import ai.mezon.light.session.DeliveryCursorStore;
 import ai.mezon.light.MezonException;
 import ai.mezon.light.proto.api.ChannelMessage;
 

@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ai.mezon.light.ChannelType;
 import ai.mezon.light.Ids;
-import ai.mezon.light.JoinedChannelStore;
-import ai.mezon.light.MezonChannel;
+import ai.mezon.light.LightClient;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.message.MezonChannel;
+import ai.mezon.light.session.JoinedChannelStore;
 
 /**
  * Which channels a socket must join again once it is connected, and the record of the channels it

@@ -3,7 +3,7 @@ package ai.mezon.light.internal.socket;
 import java.util.Map;
 import java.util.Set;
 
-import ai.mezon.light.ChannelType;
+import ai.mezon.light.message.ChannelType;
 
 /**
  * Where the channels a socket is in are remembered beyond the process, and found again after a

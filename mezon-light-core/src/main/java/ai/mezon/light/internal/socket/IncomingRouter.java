@@ -9,16 +9,17 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ai.mezon.light.ChannelAddedEvent;
-import ai.mezon.light.ChannelMessage;
-import ai.mezon.light.MessageDeletion;
-import ai.mezon.light.MessageEdit;
-import ai.mezon.light.MezonServerErrorException;
+import ai.mezon.light.ConnectOptions;
 import ai.mezon.light.MezonFrameTooLargeException;
+import ai.mezon.light.MezonServerErrorException;
 import ai.mezon.light.MezonSocketException;
-import ai.mezon.light.Reaction;
 import ai.mezon.light.SocketListener;
-import ai.mezon.light.TypingIndicator;
+import ai.mezon.light.message.ChannelAddedEvent;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.MessageDeletion;
+import ai.mezon.light.message.MessageEdit;
+import ai.mezon.light.message.Reaction;
+import ai.mezon.light.message.TypingIndicator;
 import ai.mezon.light.proto.realtime.Envelope;
 
 /**

@@ -3,7 +3,7 @@ package ai.mezon.light.internal.socket;
 import java.net.URI;
 import java.util.List;
 
-import ai.mezon.light.HistoryDirection;
+import ai.mezon.light.message.HistoryDirection;
 import ai.mezon.light.proto.api.ChannelMessage;
 
 /**

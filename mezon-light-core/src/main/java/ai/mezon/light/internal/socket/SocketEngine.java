@@ -8,15 +8,17 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.ChannelType;
 import ai.mezon.light.ConnectOptions;
 import ai.mezon.light.ConnectionState;
-import ai.mezon.light.MessageAck;
-import ai.mezon.light.OutgoingMessage;
-import ai.mezon.light.Reaction;
+import ai.mezon.light.LightSocket;
+import ai.mezon.light.MezonException;
 import ai.mezon.light.SocketListener;
 import ai.mezon.light.SocketMetrics;
 import ai.mezon.light.Subscription;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.message.MessageAck;
+import ai.mezon.light.message.OutgoingMessage;
+import ai.mezon.light.message.Reaction;
 
 /**
  * A wired socket, as {@code LightSocket} sees it: the entry into this package, each method handed

@@ -5,3 +5,5 @@
 package ai.mezon.light.internal.upload;
 
 import org.jspecify.annotations.NullMarked;
+
+import ai.mezon.light.LightClient;

@@ -5,7 +5,7 @@ import java.util.List;
 import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.Attachment;
+import ai.mezon.light.message.Attachment;
 import ai.mezon.light.proto.api.MessageAttachment;
 import ai.mezon.light.proto.api.MessageAttachmentList;
 

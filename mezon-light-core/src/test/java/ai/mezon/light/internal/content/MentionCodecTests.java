@@ -5,7 +5,7 @@ import java.util.List;
 import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.Mention;
+import ai.mezon.light.message.Mention;
 import ai.mezon.light.proto.api.MessageMention;
 import ai.mezon.light.proto.api.MessageMentionList;
 

@@ -3,7 +3,7 @@ package ai.mezon.light.internal.content;
 import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.MessageReference;
+import ai.mezon.light.message.MessageReference;
 import ai.mezon.light.proto.api.MessageRef;
 import ai.mezon.light.proto.api.MessageRefList;
 

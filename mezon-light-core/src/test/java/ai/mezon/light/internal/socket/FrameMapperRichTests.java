@@ -6,12 +6,12 @@ import java.util.List;
 import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.ChannelType;
-import ai.mezon.light.MessageDeletion;
-import ai.mezon.light.MessageEdit;
-import ai.mezon.light.MessageText;
-import ai.mezon.light.OutgoingMessage;
-import ai.mezon.light.Reaction;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.message.MessageDeletion;
+import ai.mezon.light.message.MessageEdit;
+import ai.mezon.light.message.MessageText;
+import ai.mezon.light.message.OutgoingMessage;
+import ai.mezon.light.message.Reaction;
 import ai.mezon.light.proto.api.ChannelMessage;
 import ai.mezon.light.proto.api.MessageReaction;
 import ai.mezon.light.proto.realtime.ChannelMessageUpdate;
@@ -97,7 +97,7 @@ class FrameMapperRichTests {
 			.setContent("{\"t\":\"x\"}")
 			.setMentions(ByteString.copyFrom(new byte[] { (byte) 0xFF, (byte) 0xFF }))
 			.build();
-		ai.mezon.light.ChannelMessage message = FrameMapper.message(bad, problems::add);
+		ai.mezon.light.message.ChannelMessage message = FrameMapper.message(bad, problems::add);
 		assertThat(message.text()).isEqualTo("x");
 		assertThat(message.mentions()).isEmpty();
 		assertThat(problems).singleElement()

@@ -6,24 +6,24 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 
-import ai.mezon.light.ChannelAddedEvent;
-import ai.mezon.light.ChannelMessage;
+import ai.mezon.light.message.ChannelAddedEvent;
+import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.MessageDeletion;
-import ai.mezon.light.MessageEdit;
-import ai.mezon.light.Reaction;
+import ai.mezon.light.message.MessageDeletion;
+import ai.mezon.light.message.MessageEdit;
+import ai.mezon.light.message.Reaction;
 import ai.mezon.light.SocketListener;
 import ai.mezon.light.Subscription;
-import ai.mezon.light.TypingIndicator;
-import ai.mezon.light.autoconfigure.MezonChannelAddedEvent;
-import ai.mezon.light.autoconfigure.MezonConnectionStateChangedEvent;
-import ai.mezon.light.autoconfigure.MezonMessageDeletedEvent;
-import ai.mezon.light.autoconfigure.MezonMessageEditedEvent;
-import ai.mezon.light.autoconfigure.MezonMessageReceivedEvent;
-import ai.mezon.light.autoconfigure.MezonReactionEvent;
-import ai.mezon.light.autoconfigure.MezonTemplate;
-import ai.mezon.light.autoconfigure.MezonTypingEvent;
+import ai.mezon.light.message.TypingIndicator;
+import ai.mezon.light.spring.MezonChannelAddedEvent;
+import ai.mezon.light.spring.MezonConnectionStateChangedEvent;
+import ai.mezon.light.spring.MezonMessageDeletedEvent;
+import ai.mezon.light.spring.MezonMessageEditedEvent;
+import ai.mezon.light.spring.MezonMessageReceivedEvent;
+import ai.mezon.light.spring.MezonReactionEvent;
+import ai.mezon.light.spring.MezonTemplate;
+import ai.mezon.light.spring.MezonTypingEvent;
 
 /**
  * Publishes what the socket tells as Spring application events: one {@link SocketListener}

@@ -3,6 +3,7 @@ package ai.mezon.light.autoconfigure.internal;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import ai.mezon.light.autoconfigure.MezonConnectionDetails;
 import ai.mezon.light.autoconfigure.MezonCredentialsException;
 
 /**

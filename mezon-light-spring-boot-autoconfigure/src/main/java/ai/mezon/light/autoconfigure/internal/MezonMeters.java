@@ -13,15 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
-import ai.mezon.light.ChannelMessage;
-import ai.mezon.light.ChannelType;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.Session;
-import ai.mezon.light.SessionListener;
+import ai.mezon.light.session.Session;
+import ai.mezon.light.session.SessionListener;
 import ai.mezon.light.SocketListener;
 import ai.mezon.light.Subscription;
-import ai.mezon.light.autoconfigure.MezonTemplate;
+import ai.mezon.light.spring.MezonTemplate;
 
 /**
  * Micrometer meters of the auto-configured socket and client:

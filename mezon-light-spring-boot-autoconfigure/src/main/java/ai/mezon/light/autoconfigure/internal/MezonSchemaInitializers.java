@@ -20,6 +20,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StreamUtils;
 
 import ai.mezon.light.autoconfigure.MezonProperties.SessionStore.Jdbc.InitializeSchema;
+import ai.mezon.light.session.Session;
 
 /**
  * The starter's tables created through Spring Boot's own database initialization, as Boot does

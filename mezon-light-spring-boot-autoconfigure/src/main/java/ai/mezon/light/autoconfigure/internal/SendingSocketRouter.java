@@ -1,6 +1,7 @@
 package ai.mezon.light.autoconfigure.internal;
 
 import ai.mezon.light.LightSocket;
+import ai.mezon.light.spring.MezonTemplate;
 
 /**
  * Chooses the socket {@code MezonTemplate}'s sends go through. Kept apart from

@@ -18,10 +18,10 @@ import org.springframework.context.SmartLifecycle;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.MezonApiException;
 import ai.mezon.light.MezonSessionException;
-import ai.mezon.light.Session;
-import ai.mezon.light.SessionListener;
-import ai.mezon.light.autoconfigure.MezonSessionExpiredEvent;
-import ai.mezon.light.autoconfigure.MezonSessionRefreshedEvent;
+import ai.mezon.light.session.Session;
+import ai.mezon.light.session.SessionListener;
+import ai.mezon.light.spring.MezonSessionExpiredEvent;
+import ai.mezon.light.spring.MezonSessionRefreshedEvent;
 
 /**
  * Refreshes the client's session {@code before-expiry} ahead of the access token's expiry, on

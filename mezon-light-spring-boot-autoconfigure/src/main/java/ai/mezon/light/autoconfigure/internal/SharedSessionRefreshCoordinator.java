@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 
 import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonSessionException;
-import ai.mezon.light.RefreshCoordinator;
-import ai.mezon.light.Session;
-import ai.mezon.light.SessionStore;
-import ai.mezon.light.StoredSession;
+import ai.mezon.light.session.RefreshCoordinator;
+import ai.mezon.light.session.Session;
+import ai.mezon.light.session.SessionStore;
+import ai.mezon.light.session.StoredSession;
 
 /**
  * Refreshes a session shared by several instances one instance at a time, and never with a

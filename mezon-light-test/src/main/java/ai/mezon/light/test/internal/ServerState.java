@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.ChannelType;
+import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.proto.api.ChannelMessage;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;

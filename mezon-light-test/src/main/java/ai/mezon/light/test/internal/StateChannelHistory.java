@@ -3,7 +3,8 @@ package ai.mezon.light.test.internal;
 import java.util.Comparator;
 import java.util.List;
 
-import ai.mezon.light.HistoryDirection;
+import ai.mezon.light.Ids;
+import ai.mezon.light.message.HistoryDirection;
 import ai.mezon.light.proto.api.ChannelMessage;
 import ai.mezon.light.proto.api.ListChannelMessagesRequest;
 import ai.mezon.light.test.TestChannel;

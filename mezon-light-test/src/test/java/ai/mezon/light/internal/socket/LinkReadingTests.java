@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.SessionData;
+import ai.mezon.light.session.SessionData;
 import ai.mezon.light.internal.net.Endpoints;
 import ai.mezon.light.proto.realtime.ChannelJoin;
 import ai.mezon.light.proto.realtime.Envelope;

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import ai.mezon.light.Attachment;
-import ai.mezon.light.ChannelMessage;
-import ai.mezon.light.OutgoingMessage;
-import ai.mezon.light.SessionData;
+import ai.mezon.light.message.Attachment;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.OutgoingMessage;
+import ai.mezon.light.session.SessionData;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.ReceivedFrame;

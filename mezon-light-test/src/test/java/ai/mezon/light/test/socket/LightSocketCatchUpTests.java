@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ai.mezon.light.CatchUpOptions;
-import ai.mezon.light.ChannelMessage;
+import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.ConnectionState;
-import ai.mezon.light.InMemorySessionStore;
+import ai.mezon.light.session.InMemorySessionStore;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.SocketListener;
 import ai.mezon.light.SocketOptions;

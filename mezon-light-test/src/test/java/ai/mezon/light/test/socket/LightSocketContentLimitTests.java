@@ -2,13 +2,13 @@ package ai.mezon.light.test.socket;
 
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.ChannelMessage;
-import ai.mezon.light.ChannelType;
-import ai.mezon.light.MessageAck;
-import ai.mezon.light.MessageContent;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.message.MessageAck;
+import ai.mezon.light.message.MessageContent;
 import ai.mezon.light.MezonContentTooLongException;
 import ai.mezon.light.MezonInvalidContentException;
-import ai.mezon.light.OutgoingMessage;
+import ai.mezon.light.message.OutgoingMessage;
 import ai.mezon.light.proto.realtime.Envelope;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;

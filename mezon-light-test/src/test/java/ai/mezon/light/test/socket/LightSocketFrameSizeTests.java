@@ -2,7 +2,7 @@ package ai.mezon.light.test.socket;
 
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.ChannelMessage;
+import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.MezonFrameTooLargeException;
 import ai.mezon.light.test.TestChannel;

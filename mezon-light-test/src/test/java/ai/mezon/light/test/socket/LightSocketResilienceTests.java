@@ -15,7 +15,7 @@ import ai.mezon.light.ConnectOptions;
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.MessageAck;
+import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.MezonSocketException;
 import ai.mezon.light.MezonTimeoutException;
 import ai.mezon.light.proto.realtime.Envelope;

@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.MessageAck;
+import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.MezonSocketException;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;

@@ -5,15 +5,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.Attachment;
-import ai.mezon.light.ChannelMessage;
+import ai.mezon.light.message.Attachment;
+import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.LightClient;
-import ai.mezon.light.Mention;
-import ai.mezon.light.MessageAck;
-import ai.mezon.light.MessageReference;
-import ai.mezon.light.OutgoingMessage;
-import ai.mezon.light.Reaction;
-import ai.mezon.light.TypingIndicator;
+import ai.mezon.light.message.Mention;
+import ai.mezon.light.message.MessageAck;
+import ai.mezon.light.message.MessageReference;
+import ai.mezon.light.message.OutgoingMessage;
+import ai.mezon.light.message.Reaction;
+import ai.mezon.light.message.TypingIndicator;
 import ai.mezon.light.test.StoredMessage;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;

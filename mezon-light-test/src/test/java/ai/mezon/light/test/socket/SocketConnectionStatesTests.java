@@ -22,7 +22,7 @@ import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonInvalidUrlException;
 import ai.mezon.light.MezonSocketException;
 import ai.mezon.light.MezonTimeoutException;
-import ai.mezon.light.SessionData;
+import ai.mezon.light.session.SessionData;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 import ai.mezon.light.test.socket.SocketTestSupport.Connected;

@@ -7,14 +7,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import ai.mezon.light.Attachment;
-import ai.mezon.light.ChannelMessage;
+import ai.mezon.light.message.Attachment;
+import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.MezonException;
-import ai.mezon.light.OutgoingMessage;
-import ai.mezon.light.autoconfigure.MezonChannelAddedEvent;
-import ai.mezon.light.autoconfigure.MezonConnectionStateChangedEvent;
-import ai.mezon.light.autoconfigure.MezonMessageReceivedEvent;
-import ai.mezon.light.autoconfigure.MezonTemplate;
+import ai.mezon.light.message.OutgoingMessage;
+import ai.mezon.light.spring.MezonChannelAddedEvent;
+import ai.mezon.light.spring.MezonConnectionStateChangedEvent;
+import ai.mezon.light.spring.MezonMessageReceivedEvent;
+import ai.mezon.light.spring.MezonTemplate;
 import ai.mezon.light.sample.web.Conversation;
 
 /**

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
+import ai.mezon.light.autoconfigure.MezonConnectionDetails;
+
 /**
  * Decides demo mode from the environment, before any bean exists (so the demo's
  * {@code MezonConnectionDetails} is in place before the auto-configuration looks for one):

@@ -17,9 +17,9 @@ import org.springframework.context.event.EventListener;
 
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.MessageAck;
-import ai.mezon.light.OutgoingMessage;
-import ai.mezon.light.autoconfigure.MezonChannelAddedEvent;
+import ai.mezon.light.message.MessageAck;
+import ai.mezon.light.message.OutgoingMessage;
+import ai.mezon.light.spring.MezonChannelAddedEvent;
 import ai.mezon.light.sample.web.VisitorChannel;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.TestUser;

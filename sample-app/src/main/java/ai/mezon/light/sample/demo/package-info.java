@@ -8,3 +8,5 @@
 package ai.mezon.light.sample.demo;
 
 import org.jspecify.annotations.NullMarked;
+
+import ai.mezon.light.autoconfigure.MezonConnectionDetails;

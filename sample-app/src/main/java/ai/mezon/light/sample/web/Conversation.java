@@ -17,9 +17,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import ai.mezon.light.Attachment;
-import ai.mezon.light.ChannelMessage;
-import ai.mezon.light.MessageAck;
+import ai.mezon.light.message.Attachment;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.MessageAck;
 
 /**
  * The conversation as the bot sees it: the messages it receives and the answers it sends. Keeps

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import ai.mezon.light.LightClient;
-import ai.mezon.light.MessageAck;
+import ai.mezon.light.message.MessageAck;
 
 /**
  * The conversation page's API: what mode the application runs in, the kept lines, the live

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.Attachment;
+import ai.mezon.light.message.Attachment;
 
 /**
  * One line of the conversation page, as sent to the browser (JSON).

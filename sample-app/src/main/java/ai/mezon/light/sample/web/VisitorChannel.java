@@ -2,7 +2,7 @@ package ai.mezon.light.sample.web;
 
 import java.util.concurrent.CompletableFuture;
 
-import ai.mezon.light.MessageAck;
+import ai.mezon.light.message.MessageAck;
 
 /**
  * A user the page can write as: the simulated visitor of demo mode. Absent in real mode, where

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.MessageContent;
+import ai.mezon.light.message.MessageContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,10 +6,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import ai.mezon.light.AuthenticateConfig;
-import ai.mezon.light.ChannelMessage;
+import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.MezonChannel;
+import ai.mezon.light.message.MezonChannel;
 
 /**
  * A person chatting with the bot, in the test's JVM (the bot runs in another): signs in at the

@@ -3,7 +3,7 @@ package ai.mezon.light.sample.web;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ai.mezon.light.Attachment;
+import ai.mezon.light.message.Attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import com.google.protobuf.Message;
 
-import ai.mezon.light.ChannelType;
+import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.CreateChannelDescRequest;
 import ai.mezon.light.test.TestChannel;

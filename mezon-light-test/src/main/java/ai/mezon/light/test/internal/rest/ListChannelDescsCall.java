@@ -6,7 +6,7 @@ import java.util.List;
 
 import com.google.protobuf.Message;
 
-import ai.mezon.light.ChannelType;
+import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.proto.api.ChannelDescList;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.ListChannelDescsRequest;
