@@ -87,7 +87,6 @@ public final class MezonAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SessionBootstrapper mezonSessionBootstrapper(MezonConnectionDetails connectionDetails, SessionStore sessionStore,
 			MezonProperties properties, LightClientOptions options) {
 		return new SessionBootstrapper(connectionDetails, sessionStore, properties.getSessionStore().getKey(), options,
@@ -101,7 +100,6 @@ public final class MezonAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "mezon.refresh.enabled", matchIfMissing = true)
 	SessionRefresher mezonSessionRefresher(LightClient client, SessionBootstrapper bootstrapper,
 			MezonProperties properties, ApplicationEventPublisher publisher) {
@@ -138,7 +136,6 @@ public final class MezonAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "mezon.socket.auto-connect", matchIfMissing = true)
 	// With a single active socket, MezonInstancesAutoConfiguration connects it on the leader only.
 	@ConditionalOnBooleanProperty(name = "mezon.instances.single-active-socket", havingValue = false,
@@ -166,7 +163,6 @@ public final class MezonAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "mezon.events.publish-application-events", matchIfMissing = true)
 	ApplicationEventBridge mezonApplicationEventBridge(LightSocket socket, MezonTemplate template,
 			ApplicationEventPublisher publisher, MezonProperties properties) {

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 import ai.mezon.light.LightSocket;
@@ -26,7 +25,6 @@ import ai.mezon.light.spring.MezonTemplate;
 public final class MezonMetricsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	MezonMeters mezonMeters(MeterRegistry registry, LightSocket socket) {
 		return new MezonMeters(registry, socket);
 	}
