@@ -142,18 +142,33 @@ public final class SessionBootstrapper {
 	/**
 	 * Loads the stored session. A store that fails to answer (unreachable, unreadable) must not stop
 	 * a bot that has other credentials: it is logged and treated as holding nothing; the stores
-	 * themselves set unreadable entries aside (see their Javadoc), so the next save replaces them.
+	 * themselves set unreadable entries aside (see their Javadoc), so the next save replaces them. A
+	 * store whose table does not exist is a configuration error, not a passing failure: every save
+	 * would fail too. It stops start-up, explained by the JDBC schema failure analyzer.
 	 */
 	private Optional<StoredSession> loadStored() {
 		try {
 			return this.store.load(this.key);
 		}
 		catch (RuntimeException ex) {
+			if (isMissingSchema(ex)) {
+				throw ex;
+			}
 			// Store exceptions name the key or SQL, never the values: safe to log.
 			logger.warn("Could not load the Mezon session stored in {} under key '{}', signing in with the configured "
 					+ "credentials: {}", this.store, this.key, ex.toString());
 			return Optional.empty();
 		}
+	}
+
+	/** @return whether a SQL exception in the chain says a table or column does not exist (SQL state class 42) */
+	static boolean isMissingSchema(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("42")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private @Nullable LightClient restore(SessionData data, String what) {
