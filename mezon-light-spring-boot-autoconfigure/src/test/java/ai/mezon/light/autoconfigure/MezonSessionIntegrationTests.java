@@ -101,7 +101,9 @@ class MezonSessionIntegrationTests {
 					"mezon.session-store.type=file", "mezon.session-store.file.path=" + this.sessions,
 					"mezon.socket.heartbeat-interval=2s", "mezon.socket.connect-timeout=3s",
 					"mezon.socket.request-timeout=3s", "mezon.socket.reconnect.initial-backoff=50ms",
-					"mezon.socket.reconnect.max-backoff=200ms", "mezon.refresh.retry-interval=200ms")
+					"mezon.socket.reconnect.max-backoff=200ms", "mezon.refresh.retry-interval=200ms",
+					// Listing the bot's channels after connecting is a REST call: none is wanted here.
+					"mezon.socket.list-channels-on-connect=false")
 			.run();
 	}
 

@@ -123,6 +123,27 @@ class BotRestartProcessTests {
 	}
 
 	@Test
+	void aMessageOverTheBotsFrameLimitCostsNoOtherAnswer() throws Exception {
+		String botId = newId();
+		this.server = TestServerProcess.start();
+		this.bot = BotProcess.start("bot", this.server.gatewayUrl(), botId, "mezon.socket.max-frame-size=3KB");
+		this.user = ChatUser.openDm(this.server.gatewayUrl(), newId(), botId);
+		this.user.say("small-1");
+		awaitEchoes("small-1");
+
+		// Within Mezon's content limit (4,000 units), over the bot's frame limit (3 KiB).
+		this.user.say("x".repeat(3_900));
+		for (int i = 2; i <= 6; i++) {
+			this.user.say("small-" + i);
+		}
+
+		awaitEchoes("small-1", "small-2", "small-3", "small-4", "small-5", "small-6");
+		assertThat(this.bot.log()).anyMatch((line) -> line.contains("WARN") && line.contains("Dropped message")
+				&& line.contains("over the limit of 3072 bytes"));
+		assertThat(this.bot.log()).noneMatch((line) -> line.contains("RECONNECTING"));
+	}
+
+	@Test
 	void killingTheLeaderHandsItsRunTimeChannelsToTheNextInstance() throws Exception {
 		String botId = newId();
 		this.server = TestServerProcess.start();
