@@ -28,12 +28,14 @@ import ai.mezon.light.proto.realtime.ChannelJoin;
 import ai.mezon.light.proto.realtime.Envelope;
 
 /**
- * The baseline: a WebSocket + protobuf client with no SDK logic. It speaks to the server through
- * the same JSR-356 implementation the SDK uses (Tomcat's), so a ratio SDK/raw measures the SDK's
- * own work: no correlation table, timeouts, dispatch lanes, flow control or content decoding.
- * Frames are decoded with the generated parser on the reading thread and handed to a
- * {@link Listener}; envelopes are encoded by hand with an int32 {@code cid}. Only one thread may
- * send at a time (JSR-356's basic remote), which {@code synchronized} guarantees.
+ * The baseline: a WebSocket + protobuf client with no SDK logic, on Tomcat's JSR-356 client (the
+ * baseline of every earlier run, kept so the SDK/raw ratios compare across time; the SDK itself
+ * moved to the JDK's WebSocket client, so the ratio now also holds the difference between the two
+ * clients: BENCHMARKS.md has a raw-against-raw spike). No correlation table, timeouts, dispatch
+ * lanes, flow control or content decoding. Frames are decoded with the generated parser on the
+ * reading thread and handed to a {@link Listener}; envelopes are encoded by hand with an int32
+ * {@code cid}. Only one thread may send at a time (JSR-356's basic remote), which
+ * {@code synchronized} guarantees.
  */
 final class RawClient implements AutoCloseable {
 

@@ -43,7 +43,9 @@ final class StarterInbound {
 				"--mezon.session.refresh-token=" + session.refreshToken(),
 				"--mezon.session.api-url=" + session.apiUrl(), "--mezon.session.ws-url=" + session.wsUrl(),
 				"--mezon.session.user-id=" + session.userId(), "--mezon.allow-insecure-transport=true",
-				"--mezon.socket.request-timeout=30s");
+				"--mezon.socket.request-timeout=30s",
+				// The channels of the scenario are joined here; the bot's other channels stay out of it.
+				"--mezon.socket.list-channels-on-connect=false");
 		try {
 			LightSocket socket = context.getBean(LightSocket.class);
 			List<CompletableFuture<Void>> joins = new ArrayList<>();
