@@ -1,15 +1,12 @@
 package ai.mezon.light.internal.socket;
 
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,7 +19,6 @@ import ai.mezon.light.ConnectionState;
 import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonSessionException;
 import ai.mezon.light.MezonSocketException;
-import ai.mezon.light.MezonTimeoutException;
 import ai.mezon.light.Secrets;
 import ai.mezon.light.SocketOptions;
 import ai.mezon.light.proto.realtime.Envelope;
@@ -250,7 +246,7 @@ final class SocketConnection implements Link.Ends {
 		int cid = target.pending().register(request);
 		if (cid == 0 || request.isDone()) {
 			target.pending().forget(request);
-			request.fail(lostException(request.operation));
+			request.fail(SocketErrors.lostException(request.operation));
 			return;
 		}
 		target.write(EnvelopeCodec.encode(request.body, cid, this.options.legacyCid()));
@@ -275,7 +271,7 @@ final class SocketConnection implements Link.Ends {
 			}
 			this.opening = candidate;
 		}
-		String where = withoutQuery(uri);
+		String where = SocketErrors.withoutQuery(uri);
 		logger.debug("Opening socket link {} to {}", candidate.id, where);
 		Duration timeout = this.options.connectTimeout();
 		candidate.open(uri, timeout)
@@ -358,7 +354,7 @@ final class SocketConnection implements Link.Ends {
 	private void openFailed(@Nullable Link candidate, @Nullable String where, Throwable cause) {
 		CompletableFuture<Void> connectFuture = null;
 		List<Request> abandoned = List.of();
-		MezonException error = connectError(where, cause);
+		MezonException error = SocketErrors.connectError(where, cause, this.options.connectTimeout());
 		synchronized (this.lock) {
 			if (candidate != null && this.opening != candidate) {
 				return;
@@ -373,7 +369,7 @@ final class SocketConnection implements Link.Ends {
 				// Not accepted there, or no usable URL: the gateway knows better.
 				this.reconnector.refreshFirst();
 			}
-			else if (isRefused(cause) && ++this.refusals >= REFUSALS_BEFORE_REFRESH) {
+			else if (SocketErrors.isRefused(cause) && ++this.refusals >= REFUSALS_BEFORE_REFRESH) {
 				this.reconnector.refreshFirst();
 			}
 			if (this.state == ConnectionState.CONNECTING && this.retryFirstConnect && this.options.reconnect()) {
@@ -405,37 +401,6 @@ final class SocketConnection implements Link.Ends {
 			logger.warn("Socket reconnect attempt failed: {}", error.getMessage());
 			this.listeners.reportError(error);
 		}
-	}
-
-	private MezonException connectError(@Nullable String where, Throwable cause) {
-		if (cause instanceof MezonException mezon) {
-			return mezon;
-		}
-		if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
-			return new MezonTimeoutException("Socket connect" + ((where != null) ? " to " + where : ""),
-					this.options.connectTimeout(), null);
-		}
-		int status = Link.handshakeStatus(cause);
-		String what = (status > 0) ? "the server answered the handshake with HTTP " + status
-				: SocketErrors.describe(cause);
-		return new MezonSocketException("Socket connect" + ((where != null) ? " to " + where : "") + " failed: " + what,
-				SocketErrors.safeCause(cause));
-	}
-
-	/** @return the URI without its query, which holds the token: what log lines and errors name */
-	static String withoutQuery(URI uri) {
-		String text = uri.toString();
-		int query = text.indexOf('?');
-		return (query >= 0) ? text.substring(0, query) : text;
-	}
-
-	private static boolean isRefused(Throwable cause) {
-		for (Throwable t = cause; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
-			if (t instanceof ConnectException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	@Override
@@ -484,17 +449,12 @@ final class SocketConnection implements Link.Ends {
 				: tokenRefused ? "renewing the session, then reconnecting" : "reconnecting";
 		logger.info("Socket link {} lost ({}); {}", lost.id, reason, next);
 		for (Request request : inFlight) {
-			request.fail(lostException(request.operation));
+			request.fail(SocketErrors.lostException(request.operation));
 		}
 		MezonSocketException down = new MezonSocketException("Socket connection lost: " + reason);
 		abandoned.forEach((request) -> request.fail(down));
 		lost.close(1001, "link lost");
 		this.listeners.disconnected();
-	}
-
-	static MezonSocketException lostException(String operation) {
-		return new MezonSocketException(operation
-				+ " failed: the connection was lost before the server answered (the outcome is unknown)");
 	}
 
 	// Reconnect
@@ -519,7 +479,7 @@ final class SocketConnection implements Link.Ends {
 		}
 		try {
 			if (renew || this.session.isExpired()) {
-				renewSession();
+				SessionRenewal.renew(this.session);
 				synchronized (this.lock) {
 					this.reconnector.refreshed();
 				}
@@ -549,33 +509,6 @@ final class SocketConnection implements Link.Ends {
 			return;
 		}
 		openLink();
-	}
-
-	/**
-	 * Refreshes the session and, when that fails, signs in again at once (when the client can).
-	 * @throws RuntimeException the refresh's failure when signing in was not possible, or the sign-in's
-	 */
-	private void renewSession() {
-		try {
-			logger.debug("Refreshing the session before reconnecting");
-			this.session.refresh();
-		}
-		catch (RuntimeException refreshFailed) {
-			logger.info("Refreshing the session failed ({}); signing in again at the gateway",
-					SocketErrors.describe(refreshFailed));
-			boolean signedIn;
-			try {
-				signedIn = this.session.reauthenticate();
-			}
-			catch (RuntimeException signInFailed) {
-				signInFailed.addSuppressed(refreshFailed);
-				throw signInFailed;
-			}
-			if (!signedIn) {
-				throw refreshFailed;
-			}
-			logger.info("Signed in again at the gateway");
-		}
 	}
 
 	/** Guarded by lock. */
@@ -665,21 +598,6 @@ final class SocketConnection implements Link.Ends {
 		public void linkLost(Link lost, @Nullable Throwable cause) {
 			SocketConnection.this.linkLost(lost, cause, -1, "");
 		}
-
-	}
-
-	/** What happens once a link is up: joining the channels to be in. */
-	@FunctionalInterface
-	interface LinkUp {
-
-		LinkUp NONE = (link, initial) -> CompletableFuture.completedFuture(0);
-
-		/**
-		 * @param link the new link, not yet {@code CONNECTED} when {@code initial} is false
-		 * @param initial whether this is the first link after {@code connect()}
-		 * @return completes (never exceptionally) with the number of channels joined, once done
-		 */
-		CompletableFuture<Integer> linkUp(Link link, boolean initial);
 
 	}
 

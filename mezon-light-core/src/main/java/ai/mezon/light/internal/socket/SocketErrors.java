@@ -1,15 +1,24 @@
 package ai.mezon.light.internal.socket;
 
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
+import ai.mezon.light.MezonException;
+import ai.mezon.light.MezonSocketException;
+import ai.mezon.light.MezonTimeoutException;
 import ai.mezon.light.Secrets;
 
 /**
- * Keeps tokens out of exceptions: transport exceptions may quote the socket URI, whose query
- * holds the access token.
+ * What the socket's failures are, and how they are told: the typed error of a connect that failed,
+ * of a request whose link was lost, a refused connection; and never a token in any of them
+ * (transport exceptions may quote the socket URI, whose query holds the access token).
  */
 final class SocketErrors {
 
@@ -64,6 +73,43 @@ final class SocketErrors {
 			}
 		}
 		return false;
+	}
+
+	/** @return the typed error for a link that did not open */
+	static MezonException connectError(@Nullable String where, Throwable cause, Duration connectTimeout) {
+		if (cause instanceof MezonException mezon) {
+			return mezon;
+		}
+		String what = "Socket connect" + ((where != null) ? " to " + where : "");
+		if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
+			return new MezonTimeoutException(what, connectTimeout, null);
+		}
+		int status = Link.handshakeStatus(cause);
+		String why = (status > 0) ? "the server answered the handshake with HTTP " + status : describe(cause);
+		return new MezonSocketException(what + " failed: " + why, safeCause(cause));
+	}
+
+	/** @return the URI without its query, which holds the token: what log lines and errors name */
+	static String withoutQuery(URI uri) {
+		String text = uri.toString();
+		int query = text.indexOf('?');
+		return (query >= 0) ? text.substring(0, query) : text;
+	}
+
+	/** @return whether the connection itself was refused (nothing listens there) */
+	static boolean isRefused(Throwable cause) {
+		for (Throwable t = cause; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof ConnectException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** @return the failure of a request whose link was lost before its answer came */
+	static MezonSocketException lostException(String operation) {
+		return new MezonSocketException(operation
+				+ " failed: the connection was lost before the server answered (the outcome is unknown)");
 	}
 
 }

@@ -121,7 +121,7 @@ class HeartbeatTests {
 		this.host.current = true;
 		this.heartbeat.start(this.link);
 		tick();
-		this.host.pings.get(0).completeExceptionally(SocketConnection.lostException("Ping"));
+		this.host.pings.get(0).completeExceptionally(SocketErrors.lostException("Ping"));
 		assertThat(this.ticks).isEmpty();
 		assertThat(this.host.lost).isEmpty();
 
