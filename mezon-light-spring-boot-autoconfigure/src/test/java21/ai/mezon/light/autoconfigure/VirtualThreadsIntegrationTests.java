@@ -59,7 +59,7 @@ class VirtualThreadsIntegrationTests {
 		assertThat(this.bot.texts).containsExactlyElementsOf(sent);
 		assertThat(this.bot.virtual).hasSize(sent.size()).containsOnly(true);
 		await().atMost(WAIT)
-			.until(() -> this.server.messages(dm).stream().filter((m) -> m.getContent().contains("echo: ")).count() == 5);
+			.until(() -> this.server.messages(dm).stream().filter((m) -> m.text().startsWith("echo: ")).count() == 5);
 	}
 
 	@SpringBootConfiguration
