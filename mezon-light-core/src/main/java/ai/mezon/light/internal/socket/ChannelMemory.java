@@ -1,5 +1,7 @@
 package ai.mezon.light.internal.socket;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,7 +49,8 @@ public interface ChannelMemory {
 	record Restore(Map<Long, ChannelType> channels, Set<Long> unknown, boolean rememberedAny) {
 
 		public Restore {
-			channels = Map.copyOf(channels);
+			// In the order given (joined here, stored, listed): that is the order of the joins.
+			channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
 			unknown = Set.copyOf(unknown);
 		}
 
