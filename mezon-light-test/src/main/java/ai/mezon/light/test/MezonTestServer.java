@@ -26,6 +26,7 @@ import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.codec.MessageContents;
 import ai.mezon.light.codec.MessageParts;
+import ai.mezon.light.codec.PushedEvents;
 import ai.mezon.light.message.Attachment;
 import ai.mezon.light.message.Mention;
 import ai.mezon.light.message.MessageReference;
@@ -534,7 +535,7 @@ public final class MezonTestServer implements AutoCloseable {
 	 * @throws IllegalStateException when a client's request would be refused
 	 */
 	public Reaction reactAs(TestUser user, TestChannel channel, String messageId, String emoji) {
-		return SdkViews.reaction(this.sockets.reactAs(user, channel, Ids.parse("messageId", messageId), emoji, false));
+		return PushedEvents.reaction(this.sockets.reactAs(user, channel, Ids.parse("messageId", messageId), emoji, false));
 	}
 
 	/**
@@ -547,7 +548,7 @@ public final class MezonTestServer implements AutoCloseable {
 	 * @throws IllegalStateException when a client's request would be refused
 	 */
 	public Reaction unreactAs(TestUser user, TestChannel channel, String messageId, String emoji) {
-		return SdkViews.reaction(this.sockets.reactAs(user, channel, Ids.parse("messageId", messageId), emoji, true));
+		return PushedEvents.reaction(this.sockets.reactAs(user, channel, Ids.parse("messageId", messageId), emoji, true));
 	}
 
 	/**
@@ -558,7 +559,7 @@ public final class MezonTestServer implements AutoCloseable {
 	 * @throws IllegalStateException when a client's request would be refused
 	 */
 	public TypingIndicator typingAs(TestUser user, TestChannel channel) {
-		return SdkViews.typing(this.sockets.typingAs(user, channel));
+		return PushedEvents.typing(this.sockets.typingAs(user, channel));
 	}
 
 	/**

@@ -8,24 +8,24 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import ai.mezon.light.Ids;
+import ai.mezon.light.MezonSocketException;
+import ai.mezon.light.internal.content.AttachmentCodec;
+import ai.mezon.light.internal.content.ContentCodec;
+import ai.mezon.light.internal.content.MentionCodec;
+import ai.mezon.light.internal.content.ReferenceCodec;
 import ai.mezon.light.message.Attachment;
 import ai.mezon.light.message.ChannelAddedEvent;
 import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.message.ChannelType;
-import ai.mezon.light.Ids;
 import ai.mezon.light.message.Mention;
 import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.message.MessageDeletion;
 import ai.mezon.light.message.MessageEdit;
 import ai.mezon.light.message.MessageReference;
-import ai.mezon.light.MezonSocketException;
 import ai.mezon.light.message.OutgoingMessage;
 import ai.mezon.light.message.Reaction;
 import ai.mezon.light.message.TypingIndicator;
-import ai.mezon.light.internal.content.AttachmentCodec;
-import ai.mezon.light.internal.content.ContentCodec;
-import ai.mezon.light.internal.content.MentionCodec;
-import ai.mezon.light.internal.content.ReferenceCodec;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.MessageReaction;
 import ai.mezon.light.proto.realtime.ChannelJoin;
@@ -44,7 +44,7 @@ import ai.mezon.light.proto.realtime.UserProfileRedis;
  * Maps between wire envelopes and the public records, with the constants of PROTOCOL.md §4
  * ({@code clan_id=0}, {@code is_public=false}, channel types and stream modes).
  */
-final class FrameMapper {
+public final class FrameMapper {
 
 	private FrameMapper() {
 	}
@@ -240,14 +240,16 @@ final class FrameMapper {
 				streamMode(remove.getMode()), remove.getMode());
 	}
 
-	static Reaction reaction(MessageReaction proto) {
+	/** @return the SDK's view of a pushed reaction (also the test kit's, through the public codec) */
+	public static Reaction reaction(MessageReaction proto) {
 		return new Reaction(Ids.format(proto.getChannelId()), Ids.format(proto.getMessageId()),
 				Ids.format(proto.getMessageSenderId()), Ids.format(proto.getSenderId()), proto.getSenderName(),
 				proto.getEmoji(), Ids.format(proto.getEmojiId()), Ids.format(proto.getId()), proto.getAction(),
 				proto.getCount(), streamMode(proto.getMode()), proto.getMode());
 	}
 
-	static TypingIndicator typing(MessageTypingEvent proto) {
+	/** @return the SDK's view of a pushed typing indicator (also the test kit's, through the public codec) */
+	public static TypingIndicator typing(MessageTypingEvent proto) {
 		return new TypingIndicator(Ids.format(proto.getChannelId()), Ids.format(proto.getSenderId()),
 				proto.getSenderUsername(), proto.getSenderDisplayName(), streamMode(proto.getMode()), proto.getMode());
 	}
