@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.LightSocket;
+import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.test.TestChannel;
 
 /**

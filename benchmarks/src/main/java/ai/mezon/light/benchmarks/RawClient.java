@@ -23,9 +23,9 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.session.SessionData;
 import ai.mezon.light.proto.realtime.ChannelJoin;
 import ai.mezon.light.proto.realtime.Envelope;
+import ai.mezon.light.session.SessionData;
 
 /**
  * The baseline: a WebSocket + protobuf client with no SDK logic, on Tomcat's JSR-356 client (the

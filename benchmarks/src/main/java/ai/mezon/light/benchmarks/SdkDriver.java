@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 import ai.mezon.light.ClientInitConfig;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.SocketOptions;
+import ai.mezon.light.message.MessageAck;
 
 /**
  * The Java side of {@link JsVsJava}: drives this SDK with two clients in one JVM, a sender and a

@@ -13,8 +13,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
 
-import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.LightSocket;
+import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.session.SessionData;
 import ai.mezon.light.spring.MezonMessageReceivedEvent;
 import ai.mezon.light.test.TestChannel;

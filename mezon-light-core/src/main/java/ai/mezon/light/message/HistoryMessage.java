@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.LightClient;
 
-
 /**
  * A message from a channel's history ({@link LightClient#listChannelMessages}). Deliberately
  * minimal: the content is the raw JSON document of the wire (e.g. {@code {"t":"Hello"}}), and

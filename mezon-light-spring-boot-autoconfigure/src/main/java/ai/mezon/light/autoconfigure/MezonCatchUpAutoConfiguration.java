@@ -9,11 +9,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 
 import ai.mezon.light.CatchUpOptions;
+import ai.mezon.light.LightClient;
+import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
 import ai.mezon.light.session.DeliveryCursorStore;
 import ai.mezon.light.session.InMemorySessionStore;
-import ai.mezon.light.LightClient;
 import ai.mezon.light.session.SessionStore;
-import ai.mezon.light.autoconfigure.internal.SessionBootstrapper;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of catch-up ({@code mezon.catch-up.*}): the

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -18,24 +17,20 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.io.Resource;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import ai.mezon.light.MezonException;
+import ai.mezon.light.autoconfigure.internal.MezonSchemaInitializers;
 import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.session.DeliveryCursorStore;
 import ai.mezon.light.session.JoinedChannelStore;
-import ai.mezon.light.MezonException;
 import ai.mezon.light.session.Session;
 import ai.mezon.light.session.SessionData;
 import ai.mezon.light.session.SessionStore;
 import ai.mezon.light.session.SessionStoreConflictException;
 import ai.mezon.light.session.StoredSession;
-import ai.mezon.light.autoconfigure.internal.MezonSchemaInitializers;
 
 /**
  * A {@link SessionStore} in a database table, through Spring's {@link JdbcClient}; one row per

@@ -2,8 +2,8 @@ package ai.mezon.light.spring;
 
 import org.springframework.context.ApplicationEvent;
 
-import ai.mezon.light.message.ChannelAddedEvent;
 import ai.mezon.light.LightSocket;
+import ai.mezon.light.message.ChannelAddedEvent;
 
 /**
  * Published when the bot's user was added to a channel, e.g. a user opened a DM with it. With

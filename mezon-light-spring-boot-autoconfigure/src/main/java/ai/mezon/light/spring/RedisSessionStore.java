@@ -20,10 +20,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import ai.mezon.light.MezonSessionException;
 import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.session.DeliveryCursorStore;
 import ai.mezon.light.session.JoinedChannelStore;
-import ai.mezon.light.MezonSessionException;
 import ai.mezon.light.session.Session;
 import ai.mezon.light.session.SessionData;
 import ai.mezon.light.session.SessionStore;

@@ -19,8 +19,8 @@ import org.springframework.integration.redis.util.RedisLockRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.mezon.light.ConnectionState;
-import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.autoconfigure.internal.SocketLeadership;
+import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.TestChannel;

@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import ai.mezon.light.ClientInitConfig;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
-import ai.mezon.light.session.SessionData;
 import ai.mezon.light.TestJwts;
+import ai.mezon.light.session.SessionData;
 
 /**
  * Sessions of unsigned JWTs (the client never checks signatures), so tests build real

@@ -6,12 +6,12 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.message.Attachment;
 import ai.mezon.light.Ids;
-import ai.mezon.light.message.Mention;
-import ai.mezon.light.message.MessageReference;
 import ai.mezon.light.codec.MessageContents;
 import ai.mezon.light.codec.MessageParts;
+import ai.mezon.light.message.Attachment;
+import ai.mezon.light.message.Mention;
+import ai.mezon.light.message.MessageReference;
 import ai.mezon.light.proto.api.ChannelMessage;
 
 /**

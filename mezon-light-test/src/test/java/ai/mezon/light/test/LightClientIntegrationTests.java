@@ -7,20 +7,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import ai.mezon.light.AuthenticateConfig;
-import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.ClientInitConfig;
-import ai.mezon.light.message.HistoryDirection;
-import ai.mezon.light.message.HistoryMessage;
-import ai.mezon.light.Ids;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.MezonApiException;
 import ai.mezon.light.MezonAuthenticationException;
-import ai.mezon.light.message.MezonChannel;
 import ai.mezon.light.MezonSessionException;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.message.HistoryDirection;
+import ai.mezon.light.message.HistoryMessage;
+import ai.mezon.light.message.MezonChannel;
 import ai.mezon.light.message.PresignedUpload;
+import ai.mezon.light.message.UploadRequest;
 import ai.mezon.light.session.Session;
 import ai.mezon.light.session.SessionData;
-import ai.mezon.light.message.UploadRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

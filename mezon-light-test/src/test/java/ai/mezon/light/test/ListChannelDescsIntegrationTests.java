@@ -10,14 +10,14 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.ClientInitConfig;
 import ai.mezon.light.LightClient;
+import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.message.MezonChannel;
-import ai.mezon.light.session.SessionData;
 import ai.mezon.light.proto.api.ChannelDescList;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.ListChannelDescsRequest;
+import ai.mezon.light.session.SessionData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -29,20 +29,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import ai.mezon.light.message.Attachment;
 import ai.mezon.light.AuthenticateConfig;
 import ai.mezon.light.ConnectOptions;
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.MezonException;
-import ai.mezon.light.message.OutgoingMessage;
-import ai.mezon.light.message.PresignedUpload;
-import ai.mezon.light.session.SessionData;
 import ai.mezon.light.SocketListener;
 import ai.mezon.light.SocketOptions;
-import ai.mezon.light.message.UploadRequest;
 import ai.mezon.light.internal.rest.RestClientMezonApi;
+import ai.mezon.light.message.Attachment;
+import ai.mezon.light.message.OutgoingMessage;
+import ai.mezon.light.message.PresignedUpload;
+import ai.mezon.light.message.UploadRequest;
+import ai.mezon.light.session.SessionData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import ai.mezon.light.session.SessionData;
 import ai.mezon.light.proto.api.ChannelDescription;
 import ai.mezon.light.proto.api.CreateChannelDescRequest;
 import ai.mezon.light.proto.api.ListChannelMessagesRequest;
+import ai.mezon.light.session.SessionData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

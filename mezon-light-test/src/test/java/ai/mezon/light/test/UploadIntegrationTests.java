@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import ai.mezon.light.message.Attachment;
 import ai.mezon.light.LightClient;
+import ai.mezon.light.message.Attachment;
 import ai.mezon.light.message.PresignedUpload;
 import ai.mezon.light.message.UploadRequest;
 

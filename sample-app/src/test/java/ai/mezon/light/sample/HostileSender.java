@@ -3,9 +3,9 @@ package ai.mezon.light.sample;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import ai.mezon.light.message.Attachment;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
+import ai.mezon.light.message.Attachment;
 import ai.mezon.light.message.OutgoingMessage;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.TestUser;

@@ -23,9 +23,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 
-import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
+import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.message.OutgoingMessage;
 import ai.mezon.light.sample.demo.DemoConfiguration;
 import ai.mezon.light.test.MezonTestServer;

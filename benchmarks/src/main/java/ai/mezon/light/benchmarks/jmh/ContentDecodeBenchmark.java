@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.JsonNode;
 
-import ai.mezon.light.message.Attachment;
 import ai.mezon.light.codec.MessageContents;
 import ai.mezon.light.codec.MessageParts;
+import ai.mezon.light.message.Attachment;
 
 /**
  * Decoding of an incoming message's parts: its JSON content string, and its attachment bytes in

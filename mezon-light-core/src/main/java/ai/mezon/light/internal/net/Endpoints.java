@@ -9,7 +9,6 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonInsecureTransportException;
 import ai.mezon.light.MezonInvalidUrlException;
 import ai.mezon.light.Secrets;

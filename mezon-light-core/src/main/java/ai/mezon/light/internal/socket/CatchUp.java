@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ai.mezon.light.CatchUpOptions;
-import ai.mezon.light.session.DeliveryCursorStore;
 import ai.mezon.light.MezonException;
 import ai.mezon.light.proto.api.ChannelMessage;
+import ai.mezon.light.session.DeliveryCursorStore;
 
 /**
  * The catch-up side of a socket: per channel, the last message delivered and a window of recent

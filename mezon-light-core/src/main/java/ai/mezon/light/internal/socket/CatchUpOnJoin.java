@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.SocketListener;
+import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.proto.realtime.Envelope;
 
 /**

@@ -14,7 +14,6 @@ import ai.mezon.light.MezonFrameTooLargeException;
 import ai.mezon.light.MezonServerErrorException;
 import ai.mezon.light.MezonSocketException;
 import ai.mezon.light.SocketListener;
-import ai.mezon.light.message.ChannelAddedEvent;
 import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.message.MessageDeletion;
 import ai.mezon.light.message.MessageEdit;

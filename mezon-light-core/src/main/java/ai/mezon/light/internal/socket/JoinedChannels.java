@@ -17,11 +17,11 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ai.mezon.light.message.ChannelAddedEvent;
-import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.Ids;
 import ai.mezon.light.MezonServerErrorException;
 import ai.mezon.light.SocketListener;
+import ai.mezon.light.message.ChannelAddedEvent;
+import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.proto.realtime.Envelope;
 
 /**

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.message.HistoryDirection;
 import ai.mezon.light.SocketMetrics;
 import ai.mezon.light.SocketOptions;
+import ai.mezon.light.message.HistoryDirection;
 import ai.mezon.light.proto.api.ChannelMessage;
 
 /**

@@ -7,13 +7,13 @@ import java.util.concurrent.RejectedExecutionException;
 
 import org.jspecify.annotations.Nullable;
 
-import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.Ids;
-import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.MezonTimeoutException;
+import ai.mezon.light.SocketOptions;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.message.OutgoingMessage;
 import ai.mezon.light.message.Reaction;
-import ai.mezon.light.SocketOptions;
 import ai.mezon.light.proto.realtime.Envelope;
 
 /**

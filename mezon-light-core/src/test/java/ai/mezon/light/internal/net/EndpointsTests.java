@@ -5,8 +5,8 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 import ai.mezon.light.MezonException;
-import ai.mezon.light.MezonInvalidUrlException;
 import ai.mezon.light.MezonInsecureTransportException;
+import ai.mezon.light.MezonInvalidUrlException;
 import ai.mezon.light.Secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import ai.mezon.light.MezonApiException;
 import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.message.MezonChannel;
 import ai.mezon.light.session.InMemorySessionStore;
 import ai.mezon.light.session.JoinedChannelStore;
-import ai.mezon.light.MezonApiException;
-import ai.mezon.light.message.MezonChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -13,14 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
-import ai.mezon.light.message.ChannelMessage;
-import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.LightSocket;
-import ai.mezon.light.session.Session;
-import ai.mezon.light.session.SessionListener;
 import ai.mezon.light.SocketListener;
 import ai.mezon.light.Subscription;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.message.ChannelType;
+import ai.mezon.light.session.Session;
+import ai.mezon.light.session.SessionListener;
 import ai.mezon.light.spring.MezonTemplate;
 
 /**

@@ -16,15 +16,15 @@ import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.MezonException;
 import ai.mezon.light.MezonInsecureTransportException;
+import ai.mezon.light.autoconfigure.MezonConnectionDetails;
+import ai.mezon.light.autoconfigure.MezonCredentialsException;
+import ai.mezon.light.autoconfigure.MezonSignInException;
 import ai.mezon.light.session.Session;
 import ai.mezon.light.session.SessionData;
 import ai.mezon.light.session.SessionListener;
 import ai.mezon.light.session.SessionStore;
 import ai.mezon.light.session.SessionStoreConflictException;
 import ai.mezon.light.session.StoredSession;
-import ai.mezon.light.autoconfigure.MezonConnectionDetails;
-import ai.mezon.light.autoconfigure.MezonCredentialsException;
-import ai.mezon.light.autoconfigure.MezonSignInException;
 
 /**
  * Builds the auto-configured {@link LightClient} and keeps its session in the

@@ -21,15 +21,15 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import ai.mezon.light.session.FileSessionStore;
 import ai.mezon.light.LightClient;
+import ai.mezon.light.autoconfigure.MezonConnectionDetails;
+import ai.mezon.light.autoconfigure.TestServices;
+import ai.mezon.light.session.FileSessionStore;
 import ai.mezon.light.session.SessionData;
 import ai.mezon.light.session.SessionStore;
 import ai.mezon.light.session.StoredSession;
 import ai.mezon.light.spring.JdbcSessionStore;
-import ai.mezon.light.autoconfigure.MezonConnectionDetails;
 import ai.mezon.light.spring.RedisSessionStore;
-import ai.mezon.light.autoconfigure.TestServices;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.MezonTestServerExtension;
 import ai.mezon.light.test.TestUser;

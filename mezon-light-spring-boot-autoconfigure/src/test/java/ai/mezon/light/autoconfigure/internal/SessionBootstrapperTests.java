@@ -9,18 +9,18 @@ import org.junit.jupiter.api.Test;
 
 import ai.mezon.light.AuthenticateConfig;
 import ai.mezon.light.ClientInitConfig;
-import ai.mezon.light.session.InMemorySessionStore;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
+import ai.mezon.light.autoconfigure.MezonConnectionDetails;
+import ai.mezon.light.autoconfigure.MezonCredentialsException;
+import ai.mezon.light.autoconfigure.TestSessions;
+import ai.mezon.light.autoconfigure.TestSessions.MutableClock;
+import ai.mezon.light.session.InMemorySessionStore;
 import ai.mezon.light.session.Session;
 import ai.mezon.light.session.SessionData;
 import ai.mezon.light.session.SessionListener;
 import ai.mezon.light.session.SessionStore;
 import ai.mezon.light.session.StoredSession;
-import ai.mezon.light.autoconfigure.MezonConnectionDetails;
-import ai.mezon.light.autoconfigure.MezonCredentialsException;
-import ai.mezon.light.autoconfigure.TestSessions;
-import ai.mezon.light.autoconfigure.TestSessions.MutableClock;
 
 import static ai.mezon.light.autoconfigure.TestSessions.NOW;
 import static ai.mezon.light.autoconfigure.TestSessions.USER_ID;

@@ -17,12 +17,12 @@ import ai.mezon.light.LightClientOptions;
 import ai.mezon.light.MezonApiException;
 import ai.mezon.light.MezonSessionException;
 import ai.mezon.light.MezonTimeoutException;
+import ai.mezon.light.autoconfigure.TestSessions;
+import ai.mezon.light.autoconfigure.TestSessions.MutableClock;
 import ai.mezon.light.session.Session;
 import ai.mezon.light.session.SessionListener;
 import ai.mezon.light.spring.MezonSessionExpiredEvent;
 import ai.mezon.light.spring.MezonSessionRefreshedEvent;
-import ai.mezon.light.autoconfigure.TestSessions;
-import ai.mezon.light.autoconfigure.TestSessions.MutableClock;
 
 import static ai.mezon.light.autoconfigure.TestSessions.NOW;
 import static org.assertj.core.api.Assertions.assertThat;

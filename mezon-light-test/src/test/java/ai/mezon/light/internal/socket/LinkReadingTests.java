@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.session.SessionData;
 import ai.mezon.light.internal.net.Endpoints;
 import ai.mezon.light.proto.realtime.ChannelJoin;
 import ai.mezon.light.proto.realtime.Envelope;
+import ai.mezon.light.session.SessionData;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ai.mezon.light.CatchUpOptions;
-import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.ConnectionState;
-import ai.mezon.light.session.InMemorySessionStore;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.SocketListener;
 import ai.mezon.light.SocketOptions;
+import ai.mezon.light.message.ChannelMessage;
+import ai.mezon.light.session.InMemorySessionStore;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 

@@ -2,12 +2,12 @@ package ai.mezon.light.test.socket;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mezon.light.MezonContentTooLongException;
+import ai.mezon.light.MezonInvalidContentException;
 import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.message.MessageContent;
-import ai.mezon.light.MezonContentTooLongException;
-import ai.mezon.light.MezonInvalidContentException;
 import ai.mezon.light.message.OutgoingMessage;
 import ai.mezon.light.proto.realtime.Envelope;
 import ai.mezon.light.test.TestChannel;

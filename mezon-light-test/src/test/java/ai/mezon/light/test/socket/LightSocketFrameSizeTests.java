@@ -2,9 +2,9 @@ package ai.mezon.light.test.socket;
 
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.ConnectionState;
 import ai.mezon.light.MezonFrameTooLargeException;
+import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 import ai.mezon.light.test.socket.SocketTestSupport.Connected;

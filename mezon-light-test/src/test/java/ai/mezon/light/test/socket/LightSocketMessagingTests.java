@@ -7,13 +7,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mezon.light.MezonServerErrorException;
 import ai.mezon.light.message.Attachment;
 import ai.mezon.light.message.ChannelAddedEvent;
 import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.message.MessageContent;
-import ai.mezon.light.MezonServerErrorException;
 import ai.mezon.light.message.OutgoingMessage;
 import ai.mezon.light.proto.realtime.Envelope;
 import ai.mezon.light.test.ReceivedFrame;

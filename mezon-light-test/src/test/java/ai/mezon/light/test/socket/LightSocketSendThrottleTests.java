@@ -8,8 +8,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.MezonSocketException;
+import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.test.TestChannel;
 import ai.mezon.light.test.TestUser;
 import ai.mezon.light.test.socket.SocketTestSupport.Connected;

@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import ai.mezon.light.LightClient;
 import ai.mezon.light.message.Attachment;
 import ai.mezon.light.message.ChannelMessage;
-import ai.mezon.light.LightClient;
 import ai.mezon.light.message.Mention;
 import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.message.MessageReference;

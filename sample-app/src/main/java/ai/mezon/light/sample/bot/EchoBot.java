@@ -7,15 +7,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import ai.mezon.light.MezonException;
 import ai.mezon.light.message.Attachment;
 import ai.mezon.light.message.ChannelMessage;
-import ai.mezon.light.MezonException;
 import ai.mezon.light.message.OutgoingMessage;
+import ai.mezon.light.sample.web.Conversation;
 import ai.mezon.light.spring.MezonChannelAddedEvent;
 import ai.mezon.light.spring.MezonConnectionStateChangedEvent;
 import ai.mezon.light.spring.MezonMessageReceivedEvent;
 import ai.mezon.light.spring.MezonTemplate;
-import ai.mezon.light.sample.web.Conversation;
 
 /**
  * The bot: answers every message others write in a channel it joined (DMs, group DMs) with

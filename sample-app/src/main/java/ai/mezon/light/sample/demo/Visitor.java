@@ -19,8 +19,8 @@ import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
 import ai.mezon.light.message.MessageAck;
 import ai.mezon.light.message.OutgoingMessage;
-import ai.mezon.light.spring.MezonChannelAddedEvent;
 import ai.mezon.light.sample.web.VisitorChannel;
+import ai.mezon.light.spring.MezonChannelAddedEvent;
 import ai.mezon.light.test.MezonTestServer;
 import ai.mezon.light.test.TestUser;
 

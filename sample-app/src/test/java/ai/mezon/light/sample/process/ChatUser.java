@@ -6,9 +6,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import ai.mezon.light.AuthenticateConfig;
-import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightSocket;
+import ai.mezon.light.message.ChannelMessage;
 import ai.mezon.light.message.MezonChannel;
 
 /**
