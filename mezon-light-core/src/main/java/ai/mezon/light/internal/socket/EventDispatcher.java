@@ -226,7 +226,10 @@ final class EventDispatcher {
 		int now = this.queued.decrementAndGet();
 		if (now <= this.resumeAt && this.paused.get()) {
 			synchronized (this.flowLock) {
-				if (this.paused.compareAndSet(true, false)) {
+				// Checked again under the lock: between the check above and here another handler
+				// may have resumed reading and the reader refilled the queue and paused again; a
+				// resume on the stale count would let the queue grow past the capacity.
+				if (this.queued.get() <= this.resumeAt && this.paused.compareAndSet(true, false)) {
 					this.flow.resumeReading();
 				}
 			}
