@@ -2,7 +2,6 @@ package ai.mezon.light.internal.socket;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +24,18 @@ final class Request {
 
 	final CompletableFuture<Envelope> result = new CompletableFuture<>();
 
-	volatile @Nullable Future<?> deadline;
+	/** Where its deadline runs; see {@link Deadlines}. */
+	private @Nullable Deadlines deadlines;
+
+	/** The track holding its running deadline, {@code null} once stopped or expired. */
+	volatile Deadlines.@Nullable Track track;
+
+	/** Guarded by the track's monitor: its deadline and neighbours in the track. */
+	long dueAt;
+
+	@Nullable Request previous;
+
+	@Nullable Request next;
 
 	/** Where it waits for its answer once sent. */
 	volatile @Nullable PendingRequests pending;
@@ -33,9 +43,10 @@ final class Request {
 	volatile int cid;
 
 	/** @return a new request whose deadline is running */
-	static Request start(Envelope body, String operation, Duration timeout, SocketTimer.Scheduler timer) {
+	static Request start(Envelope body, String operation, Duration timeout, Deadlines deadlines) {
 		Request request = new Request(body, operation, timeout);
-		request.deadline = timer.schedule(request::expire, timeout);
+		request.deadlines = deadlines;
+		deadlines.start(request);
 		return request;
 	}
 
@@ -76,9 +87,9 @@ final class Request {
 	}
 
 	private void cancelDeadline() {
-		Future<?> timer = this.deadline;
-		if (timer != null) {
-			timer.cancel(false);
+		Deadlines running = this.deadlines;
+		if (running != null) {
+			running.stop(this);
 		}
 	}
 

@@ -77,6 +77,8 @@ final class SocketConnection implements Link.Ends {
 
 	private final SocketTimer.Scheduler timer;
 
+	private final Deadlines deadlines;
+
 	private final AtomicInteger linkIds = new AtomicInteger();
 
 	private final AtomicLong reconnects = new AtomicLong();
@@ -117,7 +119,8 @@ final class SocketConnection implements Link.Ends {
 	private int refusals;
 
 	SocketConnection(SessionAccess session, SocketOptions options, Executor pool, SocketListeners listeners,
-			Link.Receiver frames, ReadFlow flow, Reconnector.Factory reconnector, SocketTimer.Scheduler timer) {
+			Link.Receiver frames, ReadFlow flow, Reconnector.Factory reconnector, SocketTimer.Scheduler timer,
+			Deadlines deadlines) {
 		this.session = session;
 		this.options = options;
 		this.pool = pool;
@@ -125,6 +128,7 @@ final class SocketConnection implements Link.Ends {
 		this.frames = frames;
 		this.flow = flow;
 		this.timer = timer;
+		this.deadlines = deadlines;
 		this.reconnector = reconnector.create(this.lock);
 		this.heartbeat = new Heartbeat(options.heartbeatInterval(), new HeartbeatHost(), timer, System::nanoTime);
 	}
@@ -230,7 +234,7 @@ final class SocketConnection implements Link.Ends {
 
 	/** Sends on a given link, skipping the state check (rejoin and heartbeat). */
 	CompletableFuture<Envelope> requestOn(Link target, Envelope body, String operation, Duration timeout) {
-		Request request = Request.start(body, operation, timeout, this.timer);
+		Request request = Request.start(body, operation, timeout, this.deadlines);
 		send(target, request);
 		return request.result;
 	}

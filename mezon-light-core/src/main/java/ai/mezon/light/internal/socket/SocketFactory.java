@@ -67,16 +67,17 @@ public final class SocketFactory {
 		JoinedChannels channels = new JoinedChannels(catchUpOnJoin, listeners, dispatcher, pool, session,
 				options.autoJoin(), options.requestTimeout(), memory);
 		IncomingRouter router = new IncomingRouter(dispatcher, listeners, catchUp, channels);
+		// One set of request deadlines per socket, for its requests and its rejoins and pings.
+		Deadlines deadlines = new Deadlines(SocketTimer::schedule, System::nanoTime);
 		SocketConnection connection = new SocketConnection(session, options, pool, listeners, router, flow,
 				(lock) -> new Reconnector(lock, new Backoff(options.reconnectInitialDelay(), options.reconnectMaxDelay(),
 						options.reconnectMultiplier()), options.reconnectMaxAttempts(),
 						() -> ThreadLocalRandom.current().nextDouble(), SocketTimer::schedule),
-				SocketTimer::schedule);
+				SocketTimer::schedule, deadlines);
 		SendThrottle throttle = new SendThrottle(options.sendRate(), options.sendQueueCapacity(), SocketTimer::schedule,
 				System::nanoTime);
 		SocketRequests requests = new SocketRequests(connection, channels, throttle,
-				new TypingThrottle(options.typingInterval(), System::nanoTime), options, session, pool,
-				SocketTimer::schedule);
+				new TypingThrottle(options.typingInterval(), System::nanoTime), options, session, pool, deadlines);
 		connection.setLinkUp(channels::linkUp);
 		if (catchUp != null) {
 			connection.setFence(catchUp::fence);

@@ -41,11 +41,11 @@ final class SocketRequests {
 
 	private final Executor pool;
 
-	private final SocketTimer.Scheduler timer;
+	private final Deadlines deadlines;
 
 	SocketRequests(SocketConnection connection, JoinedChannels channels, SendThrottle throttle,
 			TypingThrottle typingThrottle, SocketOptions options, SessionAccess session, Executor pool,
-			SocketTimer.Scheduler timer) {
+			Deadlines deadlines) {
 		this.connection = connection;
 		this.channels = channels;
 		this.throttle = throttle;
@@ -53,7 +53,7 @@ final class SocketRequests {
 		this.options = options;
 		this.session = session;
 		this.pool = pool;
-		this.timer = timer;
+		this.deadlines = deadlines;
 	}
 
 	CompletableFuture<Void> join(String channelId, ChannelType type) {
@@ -146,7 +146,7 @@ final class SocketRequests {
 
 	/** Starts a request's deadline and submits it, through the send throttle if it produces a message. */
 	private CompletableFuture<Envelope> request(Envelope body, String operation, Duration timeout, boolean throttled) {
-		Request request = Request.start(body, operation, timeout, this.timer);
+		Request request = Request.start(body, operation, timeout, this.deadlines);
 		request.result.whenComplete((reply, ex) -> {
 			if (ex instanceof MezonTimeoutException) {
 				this.connection.forgetWaiting(request);
