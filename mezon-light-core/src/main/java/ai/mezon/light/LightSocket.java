@@ -90,8 +90,12 @@ import ai.mezon.light.session.Session;
  * ({@link SocketOptions#dispatchExecutor()}, by default this socket's daemon pool): one at a
  * time per channel, in arrival order; channels run concurrently. A throwing handler is reported
  * to the error handler and {@link SocketListener#onError}; others still run.</li>
- * <li>The futures returned here complete on this socket's pool, so blocking in a callback, or
- * calling {@code .join()} inside a handler, stalls neither reading nor the heartbeat.</li>
+ * <li>The futures returned here complete on the SDK's callback pool ({@code mezon-callback-N},
+ * a small {@code ForkJoinPool} shared by all sockets), so blocking in a callback, or calling
+ * {@code .join()} inside a handler, stalls neither reading nor the heartbeat. {@code .join()} or
+ * {@code .get()} inside a callback is fine (the pool adds a thread meanwhile); other slow or
+ * blocking work in a callback belongs on your own executor ({@code thenAcceptAsync(fn, executor)}),
+ * as it holds one of the pool's few threads.</li>
  * <li>Deadlines and heartbeats fire on one shared timer thread; reconnects (and the blocking
  * session refresh before them) run on the pool.</li>
  * </ul>

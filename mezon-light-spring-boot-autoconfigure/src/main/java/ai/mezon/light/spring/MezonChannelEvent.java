@@ -21,8 +21,8 @@ import ai.mezon.light.message.OutgoingMessage;
  * <p>Every such event can be answered where it happened: {@link #reply(String)} sends in its
  * channel and mode (a DM answer to a DM, a group one to a group), {@link #sendTyping()} shows the
  * bot typing there. Answers go through {@link #getTemplate()}, so they are sent, observed and
- * timed out like {@link MezonTemplate}'s sends; the futures complete on the socket's pool, never
- * its I/O thread.
+ * timed out like {@link MezonTemplate}'s sends; the futures complete on the SDK's callback pool,
+ * never its I/O thread.
  *
  * <pre>{@code
  * @EventListener

@@ -32,7 +32,7 @@ import ai.mezon.light.message.Reaction;
  *
  * <p><b>Sends return futures</b> that complete with the server's {@link MessageAck}, or fail with
  * a {@code MezonTimeoutException} after {@code mezon.socket.request-timeout} or another
- * {@code MezonException}; they complete on the socket's pool, never its I/O thread, so
+ * {@code MezonException}; they complete on the SDK's callback pool, never its I/O thread, so
  * {@code .join()} is safe anywhere, listeners included. A send made while the socket reconnects
  * waits for the link within that timeout. Edits, deletions and reactions behave the same and are
  * observed like sends, with their own {@link Operation}. <b>REST calls</b> ({@link #uploadFile}, {@link #createDM},

@@ -48,7 +48,7 @@ public final class SocketEngine {
 		this.metrics = metrics;
 	}
 
-	/** @return completes once connected, on the socket's pool; fails with a {@code MezonException} */
+	/** @return completes once connected, on the callback pool; fails with a {@code MezonException} */
 	public CompletableFuture<Void> connect(ConnectOptions options) {
 		this.router.setVerbose(options.verbose());
 		return this.requests.toCaller(this.connection.connect(options));

@@ -77,7 +77,7 @@ public final class SocketFactory {
 		SendThrottle throttle = new SendThrottle(options.sendRate(), options.sendQueueCapacity(), SocketTimer::schedule,
 				System::nanoTime);
 		SocketRequests requests = new SocketRequests(connection, channels, throttle,
-				new TypingThrottle(options.typingInterval(), System::nanoTime), options, session, pool, deadlines);
+				new TypingThrottle(options.typingInterval(), System::nanoTime), options, session, deadlines);
 		connection.setLinkUp(channels::linkUp);
 		if (catchUp != null) {
 			connection.setFence(catchUp::fence);

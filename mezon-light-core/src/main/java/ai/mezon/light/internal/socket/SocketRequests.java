@@ -2,8 +2,6 @@ package ai.mezon.light.internal.socket;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,8 +20,8 @@ import ai.mezon.light.proto.realtime.Envelope;
  * is sent), builds its envelope, starts its deadline, and hands it to the {@link SocketConnection};
  * the ones that produce messages first pass the {@link SendThrottle}.
  *
- * <p>Threads: the futures returned here complete on the socket's pool, never on the reading or
- * timer thread, so a caller's callback never holds up reading.
+ * <p>Threads: the futures returned here complete on the {@link CallbackPool}, never on the reading
+ * or timer thread, so a caller's callback never holds up reading.
  */
 final class SocketRequests {
 
@@ -39,12 +37,10 @@ final class SocketRequests {
 
 	private final SessionAccess session;
 
-	private final Executor pool;
-
 	private final Deadlines deadlines;
 
 	SocketRequests(SocketConnection connection, JoinedChannels channels, SendThrottle throttle,
-			TypingThrottle typingThrottle, SocketOptions options, SessionAccess session, Executor pool,
+			TypingThrottle typingThrottle, SocketOptions options, SessionAccess session,
 			Deadlines deadlines) {
 		this.connection = connection;
 		this.channels = channels;
@@ -52,7 +48,6 @@ final class SocketRequests {
 		this.typingThrottle = typingThrottle;
 		this.options = options;
 		this.session = session;
-		this.pool = pool;
 		this.deadlines = deadlines;
 	}
 
@@ -171,10 +166,10 @@ final class SocketRequests {
 		}
 	}
 
-	/** Completes the caller's future on the pool, never on the I/O or timer thread. */
+	/** Completes the caller's future on the {@link CallbackPool}, never on the I/O or timer thread. */
 	<T> CompletableFuture<T> toCaller(CompletableFuture<T> internal) {
 		CompletableFuture<T> result = new CompletableFuture<>();
-		internal.whenComplete((value, ex) -> execute(() -> {
+		internal.whenComplete((value, ex) -> CallbackPool.execute(() -> {
 			if (ex != null) {
 				result.completeExceptionally(SocketErrors.unwrap(ex));
 			}
@@ -183,15 +178,6 @@ final class SocketRequests {
 			}
 		}));
 		return result;
-	}
-
-	private void execute(Runnable task) {
-		try {
-			this.pool.execute(task);
-		}
-		catch (RejectedExecutionException ex) {
-			task.run();
-		}
 	}
 
 	static String describe(ChannelType type) {

@@ -53,8 +53,10 @@
  * deadline (the shared {@code mezon-socket-timer}), passes the send throttle (released on the
  * caller's thread or the timer's) and {@code SocketConnection} writes it on the current link, or
  * queues it while connecting; the link writes without blocking. The reply is matched on the
- * reading thread, and the caller's future completes on the socket's pool
- * ({@code mezon-socket-N-M}), so no caller code ever runs on the reading or timer thread.
+ * reading thread, and the caller's future completes on the {@code CallbackPool}
+ * ({@code mezon-callback-N}), so no caller code ever runs on the reading or timer thread. The
+ * deadline is not a timer task of its own: {@code Deadlines} keeps one ordered track per timeout
+ * with one timer task armed for its oldest request.
  */
 @NullMarked
 package ai.mezon.light.internal.socket;
