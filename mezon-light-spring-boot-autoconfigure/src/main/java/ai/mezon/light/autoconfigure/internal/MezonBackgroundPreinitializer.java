@@ -15,7 +15,9 @@ import ai.mezon.light.internal.Preload;
  * from the moment the environment is prepared, so this overlaps with the rest of start-up; the
  * bean that signs in meets classes already loaded, or waits for the class being initialised. Like
  * Boot's own, it is off when the system property {@code spring.backgroundpreinitializer.ignore} is
- * {@code true} and on single-CPU machines; nothing is lost then but the overlap.
+ * {@code true} and on single-CPU machines; nothing is lost then but the overlap. It sees no
+ * environment, so it also runs when {@code mezon.enabled=false}: the cost there is CPU on the
+ * background thread and the shared client's idle selector thread.
  */
 final class MezonBackgroundPreinitializer implements BackgroundPreinitializer {
 
