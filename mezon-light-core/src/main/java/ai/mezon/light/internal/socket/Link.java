@@ -278,6 +278,15 @@ final class Link {
 		return -1;
 	}
 
+	/**
+	 * Initialises this class, and with it the shared client, ahead of the first connect: see
+	 * {@link SocketPreload}.
+	 * @return the shared client
+	 */
+	static HttpClient sharedClient() {
+		return httpClient;
+	}
+
 	private static ExecutorService ioPool() {
 		AtomicInteger threads = new AtomicInteger();
 		return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
