@@ -311,7 +311,8 @@ public final class LoadHarness {
 		int repeats = Math.max(3, this.rounds + 2);
 		for (int r = 0; r < repeats; r++) {
 			for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
-				List<String> out = ChildJvm.run(StartupProbe.class, List.of("-Xshare:auto"), variant.getValue(), "",
+				List<String> out = ChildJvm.run(StartupProbe.class, List.of("-Xshare:auto",
+						"-Dprobe.logStartupInfo=" + System.getProperty("probe.logStartupInfo", "true")), variant.getValue(), "",
 						Duration.ofSeconds(60));
 				run.get(variant.getKey()).add(ChildJvm.value(out, "STARTUP", "run"));
 				jvm.get(variant.getKey()).add(ChildJvm.value(out, "STARTUP", "jvm"));

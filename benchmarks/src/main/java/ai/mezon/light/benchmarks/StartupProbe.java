@@ -2,7 +2,9 @@ package ai.mezon.light.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.InstantiationAwareBeanPostProcessor;
@@ -11,8 +13,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.metrics.StartupStep;
 
 import ai.mezon.light.LightClient;
 import ai.mezon.light.LightClientOptions;
@@ -50,7 +55,17 @@ public final class StartupProbe {
 		SpringApplication application = new SpringApplication(EmptyApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
-		application.setLogStartupInfo(false);
+		// Boot's default, as in every application: "Starting ..." and "Started ... in" are logged. With
+		// it off (until issue #15's last run) the excluded variant logged nothing at all, so the
+		// enabled ones were charged the first log event's one-time cost (~150 Logback classes) for
+		// their "Mezon socket connected" line. -Dprobe.logStartupInfo=false gives the old figures.
+		application.setLogStartupInfo(Boolean.parseBoolean(System.getProperty("probe.logStartupInfo", "true")));
+		// -Dprobe.beanTimes=N prints the N slowest bean instantiations (Boot's start-up steps).
+		int beanTimes = Integer.getInteger("probe.beanTimes", 0);
+		BufferingApplicationStartup steps = (beanTimes > 0) ? new BufferingApplicationStartup(20_000) : null;
+		if (steps != null) {
+			application.setApplicationStartup(steps);
+		}
 		Timestamps timestamps = new Timestamps();
 		application.addInitializers((context) -> {
 			context.getBeanFactory().addBeanPostProcessor(timestamps);
@@ -62,6 +77,9 @@ public final class StartupProbe {
 			long jvm = ManagementFactory.getRuntimeMXBean().getUptime();
 			System.out.println("STARTUP run=" + (run / 1_000_000) + " jvm=" + jvm + " beans="
 					+ context.getBeanDefinitionCount());
+			if (steps != null) {
+				printSlowestBeans(steps, beanTimes);
+			}
 			if (timestamps.clientEnd != 0) {
 				split(context, timestamps);
 			}
@@ -91,6 +109,21 @@ public final class StartupProbe {
 		System.out.printf("SPLIT client=%.1f socket=%.1f signin_warm=%.1f connect_warm=%.1f%n",
 				(timestamps.clientEnd - timestamps.clientStart) / 1e6,
 				(timestamps.socketEnd - timestamps.socketStart) / 1e6, median(signIn), median(connect));
+	}
+
+	private static void printSlowestBeans(BufferingApplicationStartup steps, int count) {
+		steps.getBufferedTimeline()
+			.getEvents()
+			.stream()
+			.filter((event) -> event.getStartupStep().getName().equals("spring.beans.instantiate"))
+			.sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
+			.limit(count)
+			.forEach((event) -> System.out.printf("BEAN %5d ms %s%n", event.getDuration().toMillis(),
+					StreamSupport.stream(event.getStartupStep().getTags().spliterator(), false)
+						.filter((tag) -> tag.getKey().equals("beanName"))
+						.map(StartupStep.Tag::getValue)
+						.findFirst()
+						.orElse("?")));
 	}
 
 	private static double median(double[] values) {

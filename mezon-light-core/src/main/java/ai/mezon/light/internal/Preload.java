@@ -7,7 +7,6 @@ import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ai.mezon.light.internal.content.ContentCodec;
 import ai.mezon.light.internal.rest.RestPreload;
 import ai.mezon.light.internal.socket.SocketPreload;
 
@@ -21,15 +20,16 @@ import ai.mezon.light.internal.socket.SocketPreload;
  * {@code HttpClient} loads even for {@code http://} URLs;</li>
  * <li>the socket's shared JDK {@code HttpClient} and the protobuf envelope's classes
  * ({@link SocketPreload});</li>
- * <li>the REST client's classes, on a call that is never sent ({@link RestPreload});</li>
- * <li>the JSON mappers of message content ({@link ContentCodec}).</li>
+ * <li>the REST client's classes, on a call that is never sent ({@link RestPreload}).</li>
  * </ul>
+ * Not the content mappers (~90 ms cold): the first message pays for them, not start-up, and on a
+ * machine with few cores every step here competes with start-up for CPU.
  * Each step is a few entry points of the SDK's own, not a list of classes: what they load follows
  * the code. None opens a connection or starts a thread that lives on, except the socket's shared
  * client, which the first socket would build anyway.
  *
- * <p>Called by the Spring Boot starter's {@code BackgroundPreinitializer}, on Boot's
- * {@code background-preinit} thread. {@link #run()} never throws (a step that fails is logged at
+ * <p>Called by the Spring Boot starter's {@code MezonPreloader}, on its
+ * {@code mezon-preload} thread. {@link #run()} never throws (a step that fails is logged at
  * DEBUG and the next one runs: the real call will then meet the same failure and report it), runs
  * its steps once per class loader (a later call returns at once) and is safe while clients sign in
  * and connect on other threads: every step either initialises classes, which the JVM does once
@@ -52,7 +52,6 @@ public final class Preload {
 		step("TLS", SSLContext::getDefault);
 		step("socket", SocketPreload::run);
 		step("REST", RestPreload::run);
-		step("content", () -> ContentCodec.parse("{}"));
 	}
 
 	private static void step(String name, Step step) {
