@@ -2,7 +2,11 @@
 """Summarises `jfr print --events jdk.ExecutionSample` output: the hottest top frames, the
 threads sampled, and the methods most often anywhere on the stack (inclusive).
 
-Usage: jfr print --events jdk.ExecutionSample rec.jfr | python3 benchmarks/tools/jfr-top.py [N] [THREAD-SUBSTRING]
+Usage: jfr print --stack-depth 256 --events jdk.ExecutionSample rec.jfr | python3 benchmarks/tools/jfr-top.py [N] [THREAD-SUBSTRING]
+
+--stack-depth matters: `jfr print` shows 5 frames per stack by default, and then "inclusive" only
+counts methods within 5 frames of the top (the figures of earlier rounds in BENCHMARKS.md were
+taken that way; from round 4 on they use the full stacks).
 """
 import collections
 import re

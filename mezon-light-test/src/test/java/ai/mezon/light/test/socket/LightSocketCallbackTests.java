@@ -25,6 +25,9 @@ class LightSocketCallbackTests extends SocketTestBase {
 	@Test
 	void callbacksRunOnTheCallbackPool() {
 		Connected alice = dmOfTwo();
+		// The ack is held so that the callback is attached before the future completes (attached
+		// to a completed future, a callback runs at once on the caller's thread).
+		server.delayAcks(Duration.ofMillis(200));
 		String thread = alice.socket()
 			.sendDM(this.dm.idString(), "where")
 			.thenApply((ack) -> Thread.currentThread().getName())
