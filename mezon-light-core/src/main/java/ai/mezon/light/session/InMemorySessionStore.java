@@ -19,7 +19,11 @@ public final class InMemorySessionStore implements SessionStore, DeliveryCursorS
 
 	private final ConcurrentMap<String, StoredSession> sessions = new ConcurrentHashMap<>();
 
-	private final ConcurrentMap<String, Long> cursors = new ConcurrentHashMap<>();
+	/**
+	 * By scope, then channel: advanced once per delivered message, so no key is built per call (a
+	 * concatenated {@code scope + channel} string was ~6 % of a starter's delivery cost).
+	 */
+	private final ConcurrentMap<String, ConcurrentMap<Long, Long>> cursors = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, ConcurrentMap<Long, ChannelType>> channels = new ConcurrentHashMap<>();
 
@@ -50,13 +54,18 @@ public final class InMemorySessionStore implements SessionStore, DeliveryCursorS
 
 	@Override
 	public OptionalLong lastDelivered(String scope, long channelId) {
-		Long id = this.cursors.get(cursorKey(scope, channelId));
+		ConcurrentMap<Long, Long> scoped = this.cursors.get(scope);
+		Long id = (scoped != null) ? scoped.get(channelId) : null;
 		return (id != null) ? OptionalLong.of(id) : OptionalLong.empty();
 	}
 
 	@Override
 	public void advance(String scope, long channelId, long messageId) {
-		this.cursors.merge(cursorKey(scope, channelId), messageId, Math::max);
+		ConcurrentMap<Long, Long> scoped = this.cursors.get(scope);
+		if (scoped == null) {
+			scoped = this.cursors.computeIfAbsent(scope, (k) -> new ConcurrentHashMap<>());
+		}
+		scoped.merge(channelId, messageId, Math::max);
 	}
 
 	@Override
@@ -79,10 +88,6 @@ public final class InMemorySessionStore implements SessionStore, DeliveryCursorS
 		if (joined != null) {
 			joined.remove(channelId);
 		}
-	}
-
-	private static String cursorKey(String scope, long channelId) {
-		return scope + '\u0000' + channelId;
 	}
 
 	@Override
