@@ -40,9 +40,15 @@ final class CallbackPool {
 	}
 
 	private static ForkJoinWorkerThread newThread(ForkJoinPool owner) {
-		ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(owner);
+		// Not the default factory: its workers get the system class loader as their context class
+		// loader, which in a Spring Boot executable jar cannot see the application's classes, and
+		// callers' callbacks (ServiceLoader, Jackson modules, JNDI...) would fail there. The loader of
+		// the SDK's own classes is the application's.
+		ForkJoinWorkerThread thread = new ForkJoinWorkerThread(owner) {
+		};
 		thread.setName("mezon-callback-" + thread.getPoolIndex());
 		thread.setDaemon(true);
+		thread.setContextClassLoader(CallbackPool.class.getClassLoader());
 		return thread;
 	}
 
