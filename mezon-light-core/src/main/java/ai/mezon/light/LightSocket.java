@@ -95,7 +95,8 @@ import ai.mezon.light.session.Session;
  * {@code .join()} inside a handler, stalls neither reading nor the heartbeat. {@code .join()} or
  * {@code .get()} inside a callback is fine (the pool adds a thread meanwhile); other slow or
  * blocking work in a callback belongs on your own executor ({@code thenAcceptAsync(fn, executor)}),
- * as it holds one of the pool's few threads.</li>
+ * as it holds one of the pool's few threads, or set {@link SocketOptions#callbackExecutor()}
+ * (e.g. virtual threads) for all of this socket's futures.</li>
  * <li>Deadlines and heartbeats fire on one shared timer thread; reconnects (and the blocking
  * session refresh before them) run on the pool.</li>
  * </ul>

@@ -35,6 +35,8 @@ public final class SocketOptions {
 
 	private final @Nullable Executor dispatchExecutor;
 
+	private final @Nullable Executor callbackExecutor;
+
 	private final int queueCapacity;
 
 	private final int maxFrameSize;
@@ -62,6 +64,7 @@ public final class SocketOptions {
 		this.legacyCid = builder.legacyCid;
 		this.autoJoin = builder.autoJoin;
 		this.dispatchExecutor = builder.dispatchExecutor;
+		this.callbackExecutor = builder.callbackExecutor;
 		this.queueCapacity = builder.queueCapacity;
 		this.maxFrameSize = builder.maxFrameSize;
 		this.sendRate = builder.sendRate;
@@ -157,6 +160,17 @@ public final class SocketOptions {
 	 */
 	public @Nullable Executor dispatchExecutor() {
 		return this.dispatchExecutor;
+	}
+
+	/**
+	 * @return the executor that completes the futures this socket returns (so runs their non-async
+	 * callbacks), or {@code null} for the SDK's shared callback pool ({@code mezon-callback-N}, a
+	 * small fork-join pool; default). Set one when callbacks block on something else than another
+	 * future, e.g. virtual threads; it must not run tasks on the calling thread (that would be the
+	 * socket's reading thread)
+	 */
+	public @Nullable Executor callbackExecutor() {
+		return this.callbackExecutor;
 	}
 
 	/**
@@ -268,6 +282,8 @@ public final class SocketOptions {
 
 		private @Nullable Executor dispatchExecutor;
 
+		private @Nullable Executor callbackExecutor;
+
 		private int queueCapacity = 1024;
 
 		private int maxFrameSize = 8 * 1024 * 1024;
@@ -358,6 +374,15 @@ public final class SocketOptions {
 		/** @param executor where handlers run, {@code null} for the socket's own pool @return this builder */
 		public Builder dispatchExecutor(@Nullable Executor executor) {
 			this.dispatchExecutor = executor;
+			return this;
+		}
+
+		/**
+		 * @param executor what completes returned futures, {@code null} for the shared callback pool
+		 * @return this builder
+		 */
+		public Builder callbackExecutor(@Nullable Executor executor) {
+			this.callbackExecutor = executor;
 			return this;
 		}
 

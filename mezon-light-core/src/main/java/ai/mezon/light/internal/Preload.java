@@ -26,7 +26,8 @@ import ai.mezon.light.internal.socket.SocketPreload;
  * machine with few cores every step here competes with start-up for CPU.
  * Each step is a few entry points of the SDK's own, not a list of classes: what they load follows
  * the code. None opens a connection or starts a thread that lives on, except the socket's shared
- * client, which the first socket would build anyway.
+ * client (its selector thread), which the first socket would build anyway; an application that never
+ * connects a socket gets it too.
  *
  * <p>Called by the Spring Boot starter's {@code MezonPreloader}, on its
  * {@code mezon-preload} thread. {@link #run()} never throws (a step that fails is logged at
@@ -59,6 +60,11 @@ public final class Preload {
 		try {
 			step.run();
 			logger.debug("Preloaded {} in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+		}
+		catch (LinkageError ex) {
+			// A class whose initialisation failed here stays unusable, and the real call later gets
+			// only "Could not initialize class ...": the cause must be in the log.
+			logger.warn("Preloading {} failed; the Mezon client will fail where it needs it", name, ex);
 		}
 		catch (Throwable ex) {
 			// Only start-up time is at stake here: the real call meets the same failure and reports it.

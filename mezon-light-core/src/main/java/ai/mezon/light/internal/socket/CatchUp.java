@@ -1,6 +1,7 @@
 package ai.mezon.light.internal.socket;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -222,7 +223,6 @@ final class CatchUp {
 
 	}
 
-	/** Per channel, touched on its lane only (one thread at a time), read under the lane too. */
 	/**
 	 * A channel's last delivered id and the ids of its last {@code window} deliveries, to drop
 	 * repeats. The ids sit in a ring of primitive longs: a new message almost always has an id above
@@ -234,7 +234,12 @@ final class CatchUp {
 	 */
 	static final class ChannelState {
 
-		private final long[] ring;
+		/** Where a ring starts: it grows to the window as ids come, as most channels see few. */
+		private static final int INITIAL_CAPACITY = 16;
+
+		private final int window;
+
+		private long[] ring;
 
 		/** Where the next id is written; the oldest one once the ring is full. */
 		private int next;
@@ -245,7 +250,8 @@ final class CatchUp {
 		private volatile long lastDelivered;
 
 		ChannelState(int window) {
-			this.ring = new long[Math.max(1, window)];
+			this.window = Math.max(1, window);
+			this.ring = new long[Math.min(this.window, INITIAL_CAPACITY)];
 		}
 
 		long lastDelivered() {
@@ -260,6 +266,11 @@ final class CatchUp {
 			// history, queued a little earlier: well within the window.
 			if (messageId <= this.lastDelivered && contains(messageId)) {
 				return false;
+			}
+			if (this.size == this.ring.length && this.ring.length < this.window) {
+				// Full but not yet the window: it has never wrapped, so the ids are in order from 0.
+				this.ring = Arrays.copyOf(this.ring, (int) Math.min(this.window, 2L * this.ring.length));
+				this.next = this.size;
 			}
 			this.ring[this.next] = messageId;
 			this.next = (this.next + 1 == this.ring.length) ? 0 : this.next + 1;

@@ -111,8 +111,15 @@ final class Deadlines {
 				this.tail = request;
 				this.size++;
 				if (!this.armed) {
+					try {
+						arm(this.timeout);
+					}
+					catch (RuntimeException | Error ex) {
+						// No timer task: the request must not stay in a track nothing expires.
+						unlink(request);
+						throw ex;
+					}
 					this.armed = true;
-					arm(this.timeout);
 				}
 			}
 		}
@@ -132,28 +139,38 @@ final class Deadlines {
 		/** The timer task: expires every request that is due, then arms for the next one. */
 		private void check() {
 			List<Request> due = new ArrayList<>();
-			synchronized (this) {
-				long now = Deadlines.this.nanoClock.getAsLong();
-				Request oldest = this.head;
-				while (oldest != null && oldest.dueAt - now <= 0) {
-					unlink(oldest);
-					due.add(oldest);
-					oldest = this.head;
-				}
-				if (oldest != null) {
-					arm(oldest.dueAt - now);
-				}
-				else {
+			try {
+				synchronized (this) {
+					long now = Deadlines.this.nanoClock.getAsLong();
+					Request oldest = this.head;
+					while (oldest != null && oldest.dueAt - now <= 0) {
+						unlink(oldest);
+						due.add(oldest);
+						oldest = this.head;
+					}
+					// Disarmed first: if arming fails, the next request added arms the track again.
 					this.armed = false;
+					if (oldest != null) {
+						arm(oldest.dueAt - now);
+						this.armed = true;
+					}
 				}
 			}
-			for (Request request : due) {
-				try {
-					request.expire();
+			finally {
+				// What was taken out of the track expires even if arming for the next one failed.
+				for (Request request : due) {
+					expire(request);
 				}
-				catch (RuntimeException ex) {
-					logger.warn("Expiring {} failed", request.operation, ex);
-				}
+			}
+		}
+
+		private void expire(Request request) {
+			try {
+				request.expire();
+			}
+			catch (Throwable ex) {
+				// One request's dependents must not keep the others from expiring.
+				logger.warn("Expiring {} failed", request.operation, ex);
 			}
 		}
 

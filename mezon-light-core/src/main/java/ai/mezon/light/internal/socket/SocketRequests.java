@@ -2,6 +2,8 @@ package ai.mezon.light.internal.socket;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -166,10 +168,13 @@ final class SocketRequests {
 		}
 	}
 
-	/** Completes the caller's future on the {@link CallbackPool}, never on the I/O or timer thread. */
+	/**
+	 * Completes the caller's future on the configured callback executor or the
+	 * {@link CallbackPool}, never on the I/O or timer thread.
+	 */
 	<T> CompletableFuture<T> toCaller(CompletableFuture<T> internal) {
 		CompletableFuture<T> result = new CompletableFuture<>();
-		internal.whenComplete((value, ex) -> CallbackPool.execute(() -> {
+		internal.whenComplete((value, ex) -> complete(() -> {
 			if (ex != null) {
 				result.completeExceptionally(SocketErrors.unwrap(ex));
 			}
@@ -178,6 +183,20 @@ final class SocketRequests {
 			}
 		}));
 		return result;
+	}
+
+	private void complete(Runnable completion) {
+		Executor executor = this.options.callbackExecutor();
+		if (executor != null) {
+			try {
+				executor.execute(completion);
+				return;
+			}
+			catch (RejectedExecutionException ex) {
+				// Shut down or full: the shared pool rather than the reading thread.
+			}
+		}
+		CallbackPool.execute(completion);
 	}
 
 	static String describe(ChannelType type) {

@@ -57,4 +57,20 @@ class CatchUpChannelStateTests {
 		assertThat(state.lastDelivered()).isEqualTo(4);
 	}
 
+	@Test
+	void aLargeWindowGrowsAsIdsComeAndRemembersThemAll() {
+		CatchUp.ChannelState state = new CatchUp.ChannelState(1_000);
+		for (long id = 1; id <= 1_000; id++) {
+			assertThat(state.firstTime(id)).isTrue();
+		}
+		// Every one of the 1 000 is still remembered across the ring's growth (16, 32, ... 1 000).
+		for (long id = 1; id <= 1_000; id++) {
+			assertThat(state.firstTime(id)).as("id %d", id).isFalse();
+		}
+		// The window then moves on: 1 001 pushes out 1.
+		assertThat(state.firstTime(1_001)).isTrue();
+		assertThat(state.firstTime(1)).isTrue();
+		assertThat(state.firstTime(3)).isFalse();
+	}
+
 }

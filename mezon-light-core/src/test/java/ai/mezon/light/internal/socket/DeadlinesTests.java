@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,7 @@ import ai.mezon.light.proto.realtime.Envelope;
 import ai.mezon.light.proto.realtime.Ping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Request deadlines without a timer task per request: expiry on time, answered requests never
@@ -97,6 +100,56 @@ class DeadlinesTests {
 	}
 
 	@Test
+	void aTimerThatRefusesToScheduleLeavesNoRequestBehind() {
+		this.clock.refuseNext(1);
+		assertThatThrownBy(() -> start("refused", 1_000)).isInstanceOf(RejectedExecutionException.class);
+		assertThat(this.deadlines.running()).isZero();
+		// The track was not left armed without a task: the next request arms it and expires.
+		Request next = start("next", 1_000);
+		this.clock.advanceMillis(1_000);
+		assertThat(next.result).isCompletedExceptionally();
+	}
+
+	@Test
+	void dueRequestsExpireEvenWhenArmingForTheNextOneFails() {
+		Request first = start("first", 1_000);
+		this.clock.advanceMillis(500);
+		Request second = start("second", 1_000);
+		this.clock.refuseNext(1);
+		assertThatThrownBy(() -> this.clock.advanceMillis(500)).isInstanceOf(RejectedExecutionException.class);
+		assertThat(first.result).isCompletedExceptionally();
+		assertThat(second.isDone()).isFalse();
+		// Disarmed, not stuck: a later request arms the track and the older one expires with it.
+		Request third = start("third", 1_000);
+		this.clock.advanceMillis(1_000);
+		assertThat(second.result).isCompletedExceptionally();
+		assertThat(third.result).isCompletedExceptionally();
+		assertThat(this.deadlines.running()).isZero();
+	}
+
+	@Test
+	void answersRacingTheirDeadlinesCompleteEachRequestExactlyOnce() throws Exception {
+		Deadlines real = new Deadlines(SocketTimer::schedule, System::nanoTime);
+		int count = 2_000;
+		List<Request> requests = new ArrayList<>();
+		AtomicInteger completions = new AtomicInteger();
+		for (int i = 0; i < count; i++) {
+			Request request = Request.start(ping(), "racing " + i, Duration.ofMillis(1 + (i % 5)), real);
+			request.result.whenComplete((value, ex) -> completions.incrementAndGet());
+			requests.add(request);
+		}
+		// Answered while their 1-5 ms deadlines come due on the timer thread: each ends answered or
+		// timed out, none is left waiting, and the tracks end empty (no node left linked by the race).
+		for (Request request : requests) {
+			request.reply(Envelope.getDefaultInstance());
+		}
+		CompletableFuture.allOf(requests.stream().map((request) -> request.result.exceptionally((ex) -> null))
+			.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+		assertThat(completions).hasValue(count);
+		assertThat(real.running()).isZero();
+	}
+
+	@Test
 	void concurrentStartsAndAnswersWithTheRealTimerLeaveNothingRunning() throws Exception {
 		Deadlines real = new Deadlines(SocketTimer::schedule, System::nanoTime);
 		int threads = 4;
@@ -145,8 +198,18 @@ class DeadlinesTests {
 			return this.tasks.size();
 		}
 
+		private int refusals;
+
+		void refuseNext(int count) {
+			this.refusals = count;
+		}
+
 		@Override
 		public Future<?> schedule(Runnable task, Duration delay) {
+			if (this.refusals > 0) {
+				this.refusals--;
+				throw new RejectedExecutionException("refused by the test");
+			}
 			this.tasks.add(new Task(this.now + delay.toNanos(), task));
 			return CompletableFuture.completedFuture(null);
 		}

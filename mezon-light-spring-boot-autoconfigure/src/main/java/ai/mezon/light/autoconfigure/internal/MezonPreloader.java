@@ -24,10 +24,16 @@ import ai.mezon.light.internal.Preload;
  * waits for the one being initialised. Not a Boot {@code BackgroundPreinitializer}: those see no
  * environment and Boot waits for them before the application is ready, so an application with
  * Mezon disabled or excluded would pay for it too (measured: +200 ms to such an application on 2
- * cores). Here nothing runs when {@code mezon.enabled=false}, when the auto-configuration is in
- * {@code spring.autoconfigure.exclude}, on single-CPU machines, or when the system property
+ * cores). Here nothing runs unless {@code mezon.enabled} is missing or {@code true} (as the
+ * auto-configuration's condition reads it), when the auto-configuration is in the
+ * {@code spring.autoconfigure.exclude} property (an {@code exclude} on an annotation is not seen
+ * here: the preload then runs for nothing, once), on single-CPU machines, or when the system property
  * {@code spring.backgroundpreinitializer.ignore} is {@code true} (Boot's own switch for this kind
  * of work); nothing is lost then but the overlap.
+ *
+ * <p>The preload initialises the JVM's default {@code SSLContext}: {@code javax.net.ssl.*} system
+ * properties must be set before {@code SpringApplication.run} (as they must before any TLS use), not
+ * in a bean or an initializer.
  */
 public final class MezonPreloader implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -62,7 +68,10 @@ public final class MezonPreloader implements ApplicationListener<ApplicationEnvi
 		if (this.processors <= 1 || Boolean.getBoolean(IGNORE_PROPERTY)) {
 			return false;
 		}
-		if (!environment.getProperty("mezon.enabled", Boolean.class, true)) {
+		// As MezonAutoConfiguration's condition reads it: missing or "true" (any case) is on. Read as
+		// text: a value that is not a boolean turns Mezon off there and must not fail start-up here.
+		String enabled = environment.getProperty("mezon.enabled");
+		if (enabled != null && !enabled.equalsIgnoreCase("true")) {
 			return false;
 		}
 		List<String> excluded = Binder.get(environment)

@@ -58,6 +58,23 @@ class MezonPreloaderTests {
 	}
 
 	@Test
+	void readsMezonEnabledAsTheAutoConfigurationsConditionDoes() {
+		prepare(new MockEnvironment().withProperty("mezon.enabled", "TRUE"), 2);
+		assertThat(this.started).hasSize(1);
+		// Not a boolean: the condition turns Mezon off, and nothing here may fail start-up.
+		prepare(new MockEnvironment().withProperty("mezon.enabled", "yes"), 2);
+		prepare(new MockEnvironment().withProperty("mezon.enabled", "foo"), 2);
+		assertThat(this.started).hasSize(1);
+	}
+
+	@Test
+	void seesAnExclusionGivenAsAnIndexedList() {
+		prepare(new MockEnvironment().withProperty("spring.autoconfigure.exclude[0]", "com.example.Other")
+			.withProperty("spring.autoconfigure.exclude[1]", "ai.mezon.light.autoconfigure.MezonAutoConfiguration"), 2);
+		assertThat(this.started).isEmpty();
+	}
+
+	@Test
 	void doesNothingWhenTheAutoConfigurationIsExcluded() {
 		prepare(new MockEnvironment().withProperty("spring.autoconfigure.exclude",
 				"com.example.Other,ai.mezon.light.autoconfigure.MezonAutoConfiguration"), 2);
@@ -83,7 +100,9 @@ class MezonPreloaderTests {
 	}
 
 	@Test
-	void preloadRunsTwiceConcurrentlyWithASignInAndConnectThatStillWork() throws Exception {
+	void signInAndConnectWorkWhileThePreloadRuns() throws Exception {
+		// In this JVM the preload may have run already (it runs once per class loader): then this shows
+		// that later calls return and change nothing; run first, that a real sign-in is unharmed.
 		TestUser bot = this.server.get().createUser("bot");
 		CountDownLatch go = new CountDownLatch(1);
 		List<CompletableFuture<Void>> preloading = new ArrayList<>();

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -27,12 +29,34 @@ class LightSocketCallbackTests extends SocketTestBase {
 		Connected alice = dmOfTwo();
 		// The ack is held so that the callback is attached before the future completes (attached
 		// to a completed future, a callback runs at once on the caller's thread).
-		server.delayAcks(Duration.ofMillis(200));
+		server.delayAcks(Duration.ofMillis(500));
 		String thread = alice.socket()
 			.sendDM(this.dm.idString(), "where")
 			.thenApply((ack) -> Thread.currentThread().getName())
 			.join();
 		assertThat(thread).startsWith("mezon-callback-");
+	}
+
+	@Test
+	void aConfiguredCallbackExecutorCompletesTheFutures() {
+		TestUser alice = server.createUser("alice");
+		TestUser bob = server.createUser("bob");
+		this.dm = server.createDm(alice, bob);
+		ExecutorService callbacks = Executors.newSingleThreadExecutor((task) -> new Thread(task, "my-callbacks"));
+		try {
+			Connected connected = this.support.connect(alice,
+					SocketTestSupport.fastOptions().sendRate(0).callbackExecutor(callbacks).build());
+			connected.socket().joinDMChannel(this.dm.idString()).join();
+			server.delayAcks(Duration.ofMillis(500));
+			String thread = connected.socket()
+				.sendDM(this.dm.idString(), "where")
+				.thenApply((ack) -> Thread.currentThread().getName())
+				.join();
+			assertThat(thread).isEqualTo("my-callbacks");
+		}
+		finally {
+			callbacks.shutdownNow();
+		}
 	}
 
 	@Test
