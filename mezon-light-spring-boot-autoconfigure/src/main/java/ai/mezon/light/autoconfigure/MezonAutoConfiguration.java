@@ -1,6 +1,7 @@
 package ai.mezon.light.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -128,8 +129,10 @@ public final class MezonAutoConfiguration {
 			.sendRate(socket.getSendRate())
 			.sendQueueCapacity(socket.getSendQueueCapacity())
 			.listChannelsOnConnect(socket.isListChannelsOnConnect())
-			.queueCapacity(properties.getEvents().getMaxQueued())
-			.dispatchExecutor(DispatchExecutors.resolve(properties.getEvents().getExecutor(), environment));
+			.queueCapacity(properties.getEvents().getMaxQueued());
+		// Virtual threads, when chosen, also complete the sends' futures: their callbacks may block too.
+		Executor dispatch = DispatchExecutors.resolve(properties.getEvents().getExecutor(), environment);
+		options.dispatchExecutor(dispatch).callbackExecutor(dispatch);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
 		// Closed (disconnected) when the context closes: LightSocket is AutoCloseable.
 		return client.createSocket(options.build());

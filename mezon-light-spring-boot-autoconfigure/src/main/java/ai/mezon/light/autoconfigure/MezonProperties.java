@@ -845,9 +845,11 @@ public class MezonProperties implements Validator {
 	public static class Events {
 
 		/**
-		 * Where handlers and event listeners run. Unset: virtual threads when
+		 * Where handlers and event listeners run, and, with virtual threads, where the futures of
+		 * sends complete (their callbacks). Unset: virtual threads when
 		 * "spring.threads.virtual.enabled" is true (Java 21+), else the socket's own platform
-		 * threads. Either way one channel's events are handled one at a time, in order.
+		 * threads (and the SDK's callback pool for futures). Either way one channel's events are
+		 * handled one at a time, in order.
 		 */
 		private @Nullable Executor executor;
 

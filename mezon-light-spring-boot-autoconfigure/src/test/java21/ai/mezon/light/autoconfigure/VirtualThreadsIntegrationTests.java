@@ -60,6 +60,13 @@ class VirtualThreadsIntegrationTests {
 		assertThat(this.bot.virtual).hasSize(sent.size()).containsOnly(true);
 		await().atMost(WAIT)
 			.until(() -> this.server.messages(dm).stream().filter((m) -> m.text().startsWith("echo: ")).count() == 5);
+		// The sends' futures complete there too, so a callback may block. The ack is held so that
+		// the callback is attached before the future completes.
+		this.server.delayAcks(java.time.Duration.ofMillis(500));
+		boolean callbackOnVirtualThread = this.socket.sendDM(dm.idString(), "from the test")
+			.thenApply((ack) -> Thread.currentThread().isVirtual())
+			.join();
+		assertThat(callbackOnVirtualThread).isTrue();
 	}
 
 	@SpringBootConfiguration
