@@ -30,7 +30,8 @@ public final class TestServices {
 	private TestServices() {
 	}
 
-	static synchronized boolean docker() {
+	/** @return whether a Docker engine answers (then containers are used) */
+	public static synchronized boolean docker() {
 		if (docker == null) {
 			docker = DockerClientFactory.instance().isDockerAvailable();
 		}
@@ -39,17 +40,30 @@ public final class TestServices {
 
 	/** @return a DataSource on a real PostgreSQL */
 	public static synchronized DataSource postgres() throws Exception {
-		if (docker()) {
-			if (postgres == null) {
-				postgres = new PostgreSQLContainer(DockerImageName.parse("postgres:16-alpine"));
-				postgres.start();
-			}
-			return new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.getJdbcUrl(), postgres.getUsername(),
-					postgres.getPassword());
+		return new SimpleDriverDataSource(new org.postgresql.Driver(), postgresUrl(), postgresUser(), postgresPassword());
+	}
+
+	/** @return the JDBC URL of a real PostgreSQL (e.g. for a bot started in another JVM) */
+	public static synchronized String postgresUrl() {
+		return docker() ? startedPostgres().getJdbcUrl() : env("MEZON_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+	}
+
+	/** @return the user of {@link #postgresUrl()} */
+	public static synchronized String postgresUser() {
+		return docker() ? startedPostgres().getUsername() : env("MEZON_TEST_PG_USER", "postgres");
+	}
+
+	/** @return the password of {@link #postgresUrl()} */
+	public static synchronized String postgresPassword() {
+		return docker() ? startedPostgres().getPassword() : env("MEZON_TEST_PG_PASSWORD", "");
+	}
+
+	private static PostgreSQLContainer startedPostgres() {
+		if (postgres == null) {
+			postgres = new PostgreSQLContainer(DockerImageName.parse("postgres:16-alpine"));
+			postgres.start();
 		}
-		return new SimpleDriverDataSource(new org.postgresql.Driver(),
-				env("MEZON_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"), env("MEZON_TEST_PG_USER", "postgres"),
-				env("MEZON_TEST_PG_PASSWORD", ""));
+		return postgres;
 	}
 
 	/** @return a DataSource on a private in-memory H2 database */

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ai.mezon.light.autoconfigure.TestServices;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,15 +59,16 @@ class BotRestartProcessTests {
 	@Test
 	void jdbcStoreOnPostgreSql() throws Exception {
 		restartKeepsTheConversation("mezon.session-store.type=jdbc",
-				"spring.datasource.url=jdbc:postgresql://" + LocalServices.postgresHostPort() + "/test",
-				"spring.datasource.username=postgres", "mezon.session-store.jdbc.initialize-schema=always");
+				"spring.datasource.url=" + TestServices.postgresUrl(),
+				"spring.datasource.username=" + TestServices.postgresUser(),
+				"spring.datasource.password=" + TestServices.postgresPassword(), "mezon.session-store.jdbc.initialize-schema=always");
 	}
 
 	@Test
 	void redisStore() throws Exception {
 		restartKeepsTheConversation("mezon.session-store.type=redis",
-				"spring.data.redis.host=" + LocalServices.redisHost(),
-				"spring.data.redis.port=" + LocalServices.redisPort());
+				"spring.data.redis.host=" + TestServices.redisHost(),
+				"spring.data.redis.port=" + TestServices.redisPort());
 	}
 
 	@Test
@@ -147,8 +150,8 @@ class BotRestartProcessTests {
 	void killingTheLeaderHandsItsRunTimeChannelsToTheNextInstance() throws Exception {
 		String botId = newId();
 		this.server = TestServerProcess.start();
-		String[] properties = { "mezon.session-store.type=redis", "spring.data.redis.host=" + LocalServices.redisHost(),
-				"spring.data.redis.port=" + LocalServices.redisPort(), "mezon.instances.single-active-socket=true",
+		String[] properties = { "mezon.session-store.type=redis", "spring.data.redis.host=" + TestServices.redisHost(),
+				"spring.data.redis.port=" + TestServices.redisPort(), "mezon.instances.single-active-socket=true",
 				"mezon.instances.leader-heartbeat=200ms", "mezon.instances.lock-ttl=2s",
 				// The channel must come back from the store the leader wrote, not from the server's list.
 				"mezon.socket.list-channels-on-connect=false" };
