@@ -79,6 +79,9 @@ final class SocketConnection implements Link.Ends {
 
 	private final Deadlines deadlines;
 
+	/** Counts an outage's failed attempts, so that a long one does not flood the log. */
+	private final OutageLog outage = new OutageLog();
+
 	private final AtomicInteger linkIds = new AtomicInteger();
 
 	private final AtomicLong reconnects = new AtomicLong();
@@ -159,6 +162,7 @@ final class SocketConnection implements Link.Ends {
 			this.retryFirstConnect = connectOptions.retryFirstConnect();
 			this.reconnector.reset();
 			this.refusals = 0;
+			this.outage.recovered();
 			result = new CompletableFuture<>();
 			this.connecting = result;
 			setState(ConnectionState.CONNECTING);
@@ -256,6 +260,16 @@ final class SocketConnection implements Link.Ends {
 		target.write(EnvelopeCodec.encode(request.body, cid, this.options.legacyCid()));
 	}
 
+	private void logFailedAttempt(MezonException error) {
+		int failure = this.outage.failed();
+		if (OutageLog.warns(failure)) {
+			logger.warn("Socket reconnect attempt {} failed: {}", failure, error.getMessage());
+		}
+		else {
+			logger.debug("Socket reconnect attempt {} failed: {}", failure, error.getMessage());
+		}
+	}
+
 	// Link events
 
 	private void openLink() {
@@ -339,7 +353,9 @@ final class SocketConnection implements Link.Ends {
 			setState(ConnectionState.CONNECTED);
 			queued = drainWaiting();
 		}
-		logger.info("Socket reconnected; {} channel(s) rejoined", (joined != null) ? joined : 0);
+		int failed = this.outage.recovered();
+		logger.info("Socket reconnected{}; {} channel(s) rejoined",
+				(failed > 0) ? " after " + failed + " failed attempt(s)" : "", (joined != null) ? joined : 0);
 		queued.forEach((request) -> send(candidate, request));
 		whenStable(candidate);
 	}
@@ -402,7 +418,7 @@ final class SocketConnection implements Link.Ends {
 			abandoned.forEach((request) -> request.fail(error));
 		}
 		else {
-			logger.warn("Socket reconnect attempt failed: {}", error.getMessage());
+			logFailedAttempt(error);
 			this.listeners.reportError(error);
 		}
 	}
@@ -507,7 +523,7 @@ final class SocketConnection implements Link.Ends {
 				}
 			}
 			if (!hopeless) {
-				logger.warn("{}", error.getMessage());
+				logFailedAttempt(error);
 				this.listeners.reportError(error);
 			}
 			return;
