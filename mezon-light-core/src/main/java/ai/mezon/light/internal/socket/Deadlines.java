@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,10 @@ final class Deadlines {
 
 	private final Map<Long, Track> tracks = new ConcurrentHashMap<>();
 
+	/** Told of each request this expired, after its future failed (e.g. to drop it from a queue). */
+	private volatile Consumer<Request> onExpired = (request) -> {
+	};
+
 	/**
 	 * @param timer schedules the expiry checks
 	 * @param nanoClock the clock deadlines are measured on ({@code System::nanoTime})
@@ -46,6 +51,11 @@ final class Deadlines {
 	Deadlines(SocketTimer.Scheduler timer, LongSupplier nanoClock) {
 		this.timer = timer;
 		this.nanoClock = nanoClock;
+	}
+
+	/** @param listener told of each request that expired here, on the timer thread */
+	void onExpired(Consumer<Request> listener) {
+		this.onExpired = listener;
 	}
 
 	/** Starts a request's deadline: it expires after its timeout unless stopped first. */
@@ -166,7 +176,9 @@ final class Deadlines {
 
 		private void expire(Request request) {
 			try {
-				request.expire();
+				if (request.expire()) {
+					Deadlines.this.onExpired.accept(request);
+				}
 			}
 			catch (Throwable ex) {
 				// One request's dependents must not keep the others from expiring.

@@ -78,6 +78,8 @@ public final class SocketFactory {
 				System::nanoTime);
 		SocketRequests requests = new SocketRequests(connection, channels, throttle,
 				new TypingThrottle(options.typingInterval(), System::nanoTime), options, session, deadlines);
+		// A request that timed out while queued for a link leaves the queue.
+		deadlines.onExpired(connection::forgetWaiting);
 		connection.setLinkUp(channels::linkUp);
 		if (catchUp != null) {
 			connection.setFence(catchUp::fence);

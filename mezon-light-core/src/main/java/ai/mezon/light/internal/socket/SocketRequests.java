@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 import ai.mezon.light.Ids;
-import ai.mezon.light.MezonTimeoutException;
 import ai.mezon.light.SocketOptions;
 import ai.mezon.light.message.ChannelType;
 import ai.mezon.light.message.MessageAck;
@@ -71,18 +71,16 @@ final class SocketRequests {
 	CompletableFuture<Void> leave(String channelId, ChannelType type) {
 		long id = Ids.parse("channelId", channelId);
 		return toCaller(request(FrameMapper.leave(id, type), "Leave " + describe(type) + " " + id,
-				this.options.requestTimeout(), false)
-			.thenApply((reply) -> {
-				this.channels.left(id);
-				return null;
-			}));
+				this.options.requestTimeout(), false), (reply) -> {
+					this.channels.left(id);
+					return null;
+				});
 	}
 
 	CompletableFuture<MessageAck> send(OutgoingMessage message, ChannelType type) {
 		Envelope envelope = FrameMapper.send(message, type);
 		return toCaller(request(envelope, "Send to " + describe(type) + " " + message.channelId(),
-				this.options.requestTimeout(), true)
-			.thenApply(FrameMapper::ack));
+				this.options.requestTimeout(), true), FrameMapper::ack);
 	}
 
 	/**
@@ -93,16 +91,14 @@ final class SocketRequests {
 			boolean hideEdited) {
 		Envelope envelope = FrameMapper.update(Ids.parse("messageId", messageId), message, type, hideEdited);
 		return toCaller(request(envelope, "Edit of message " + messageId + " in " + describe(type) + " "
-				+ message.channelId(), this.options.requestTimeout(), true)
-			.thenApply(FrameMapper::ack));
+				+ message.channelId(), this.options.requestTimeout(), true), FrameMapper::ack);
 	}
 
 	CompletableFuture<MessageAck> remove(String channelId, String messageId, ChannelType type) {
 		Envelope envelope = FrameMapper.remove(Ids.parse("channelId", channelId), Ids.parse("messageId", messageId),
 				type);
 		return toCaller(request(envelope, "Delete of message " + messageId + " in " + describe(type) + " " + channelId,
-				this.options.requestTimeout(), true)
-			.thenApply(FrameMapper::ack));
+				this.options.requestTimeout(), true), FrameMapper::ack);
 	}
 
 	CompletableFuture<Reaction> react(String channelId, ChannelType type, String messageId, String messageSenderId,
@@ -116,8 +112,8 @@ final class SocketRequests {
 		long self = selfId();
 		String operation = (remove ? "Removing reaction to message " : "Reaction to message ") + messageId + " in "
 				+ describe(type) + " " + channelId;
-		return toCaller(request(FrameMapper.reaction(reaction, self), operation, this.options.requestTimeout(), true)
-			.thenApply((reply) -> FrameMapper.reacted(reply, reaction, self)));
+		return toCaller(request(FrameMapper.reaction(reaction, self), operation, this.options.requestTimeout(), true),
+				(reply) -> FrameMapper.reacted(reply, reaction, self));
 	}
 
 	/**
@@ -138,17 +134,14 @@ final class SocketRequests {
 				this.typingThrottle.release(id, stamp);
 			}
 		});
-		return toCaller(sent.thenApply((reply) -> true));
+		return toCaller(sent, (reply) -> true);
 	}
 
 	/** Starts a request's deadline and submits it, through the send throttle if it produces a message. */
 	private CompletableFuture<Envelope> request(Envelope body, String operation, Duration timeout, boolean throttled) {
+		// Timed out while waiting for a link, it leaves the connection's queue through the
+		// deadlines' expiry listener (SocketFactory), not a callback per request.
 		Request request = Request.start(body, operation, timeout, this.deadlines);
-		request.result.whenComplete((reply, ex) -> {
-			if (ex instanceof MezonTimeoutException) {
-				this.connection.forgetWaiting(request);
-			}
-		});
 		if (throttled) {
 			this.throttle.submit(request, this.connection::submit);
 		}
@@ -173,13 +166,25 @@ final class SocketRequests {
 	 * {@link CallbackPool}, never on the I/O or timer thread.
 	 */
 	<T> CompletableFuture<T> toCaller(CompletableFuture<T> internal) {
-		CompletableFuture<T> result = new CompletableFuture<>();
+		return toCaller(internal, Function.identity());
+	}
+
+	/**
+	 * As {@link #toCaller(CompletableFuture)}, mapping the reply on the callback thread: one
+	 * stage less than {@code thenApply} first, and the mapping off the reading thread.
+	 */
+	<T, R> CompletableFuture<R> toCaller(CompletableFuture<T> internal, Function<? super T, ? extends R> map) {
+		CompletableFuture<R> result = new CompletableFuture<>();
 		internal.whenComplete((value, ex) -> complete(() -> {
 			if (ex != null) {
 				result.completeExceptionally(SocketErrors.unwrap(ex));
+				return;
 			}
-			else {
-				result.complete(value);
+			try {
+				result.complete(map.apply(value));
+			}
+			catch (RuntimeException mappingFailed) {
+				result.completeExceptionally(mappingFailed);
 			}
 		}));
 		return result;

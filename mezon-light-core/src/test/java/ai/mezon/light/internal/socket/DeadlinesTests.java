@@ -100,6 +100,19 @@ class DeadlinesTests {
 	}
 
 	@Test
+	void theExpiryListenerHearsOfExpiredRequestsOnly() {
+		List<String> expired = new ArrayList<>();
+		this.deadlines.onExpired((request) -> expired.add(request.operation));
+		Request answered = start("answered", 1_000);
+		start("expired", 1_000);
+		Request failed = start("failed", 1_000);
+		answered.reply(Envelope.getDefaultInstance());
+		failed.fail(new IllegalStateException("link lost"));
+		this.clock.advanceMillis(1_000);
+		assertThat(expired).containsExactly("expired");
+	}
+
+	@Test
 	void aTimerThatRefusesToScheduleLeavesNoRequestBehind() {
 		this.clock.refuseNext(1);
 		assertThatThrownBy(() -> start("refused", 1_000)).isInstanceOf(RejectedExecutionException.class);
