@@ -52,6 +52,9 @@ class CorruptStoreStartUpIntegrationTests {
 
 	private @Nullable Runnable cleanUp;
 
+	/** The key prefix of this test's Redis keys, set by {@link #redis()}. */
+	private String redisPrefix = "";
+
 	@AfterEach
 	void clean() {
 		if (this.cleanUp != null) {
@@ -98,6 +101,23 @@ class CorruptStoreStartUpIntegrationTests {
 	}
 
 	/** A session of the user, issued by the server, whose socket host is not a URL. */
+	/** A template on a real Redis; its keys (under {@link #redisPrefix}) are deleted after the test. */
+	private StringRedisTemplate redis() {
+		LettuceConnectionFactory factory = TestServices.redisConnectionFactory();
+		StringRedisTemplate redis = new StringRedisTemplate(factory);
+		redis.afterPropertiesSet();
+		String prefix = TestServices.unique("mezon-corrupt:") + ":";
+		this.redisPrefix = prefix;
+		this.cleanUp = () -> {
+			Set<String> keys = redis.keys(prefix + "*");
+			if (keys != null && !keys.isEmpty()) {
+				redis.delete(keys);
+			}
+			factory.destroy();
+		};
+		return redis;
+	}
+
 	private static SessionData badHost(TestUser user, String wsUrl) {
 		SessionData issued = server.get().issueSession(user);
 		return new SessionData(issued.token(), issued.refreshToken(), issued.apiUrl(), wsUrl, issued.userId());
@@ -127,18 +147,8 @@ class CorruptStoreStartUpIntegrationTests {
 
 	@Test
 	void redisHalfWrittenValueIsSetAsideAndReplaced(CapturedOutput output) {
-		LettuceConnectionFactory factory = TestServices.redisConnectionFactory();
-		StringRedisTemplate redis = new StringRedisTemplate(factory);
-		redis.afterPropertiesSet();
-		String prefix = TestServices.unique("mezon-corrupt:") + ":";
-		this.cleanUp = () -> {
-			Set<String> keys = redis.keys(prefix + "*");
-			if (keys != null && !keys.isEmpty()) {
-				redis.delete(keys);
-			}
-			factory.destroy();
-		};
-		RedisSessionStore store = new RedisSessionStore(redis, prefix, Clock.systemUTC());
+		StringRedisTemplate redis = redis();
+		RedisSessionStore store = new RedisSessionStore(redis, this.redisPrefix, Clock.systemUTC());
 		redis.opsForValue().set(store.redisKey(KEY), "{\"token\":\"eyJhbGciOiJIUzI1NiJ9\",\"refresh_tok");
 		LightClient client = start(store, server.get().createUser("redis-bot"));
 		assertThat(store.load(KEY)).contains(new StoredSession(client.exportSession(), 1));
@@ -148,18 +158,8 @@ class CorruptStoreStartUpIntegrationTests {
 
 	@Test
 	void redisSessionWithAJavascriptSocketUrlIsIgnoredAndReplaced(CapturedOutput output) {
-		LettuceConnectionFactory factory = TestServices.redisConnectionFactory();
-		StringRedisTemplate redis = new StringRedisTemplate(factory);
-		redis.afterPropertiesSet();
-		String prefix = TestServices.unique("mezon-corrupt:") + ":";
-		this.cleanUp = () -> {
-			Set<String> keys = redis.keys(prefix + "*");
-			if (keys != null && !keys.isEmpty()) {
-				redis.delete(keys);
-			}
-			factory.destroy();
-		};
-		RedisSessionStore store = new RedisSessionStore(redis, prefix, Clock.systemUTC());
+		StringRedisTemplate redis = redis();
+		RedisSessionStore store = new RedisSessionStore(redis, this.redisPrefix, Clock.systemUTC());
 		TestUser user = server.get().createUser("redis-js-bot");
 		// Written raw, as an older version or another tool would: the store itself refuses to save a
 		// session whose hosts are not URLs (its time to live comes from the restored session).
