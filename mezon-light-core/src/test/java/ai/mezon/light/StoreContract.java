@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -220,29 +221,12 @@ public abstract class StoreContract {
 	@Test
 	public void concurrentAdvancesKeepTheLargest() throws Exception {
 		int writers = 6;
-		ExecutorService executor = Executors.newFixedThreadPool(writers);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int w = 0; w < writers; w++) {
-				int writer = w;
-				futures.add(executor.submit(() -> {
-					start.await();
-					// Interleaved ids from every writer, each writer going up: first inserts race too.
-					for (int i = 0; i < 30; i++) {
-						cursors().advance("scope-race", 7, BASE_ID + i * writers + writer);
-					}
-					return null;
-				}));
+		// Interleaved ids from every writer, each writer going up: first inserts race too.
+		concurrently(writers, (writer) -> {
+			for (int i = 0; i < 30; i++) {
+				cursors().advance("scope-race", 7, BASE_ID + i * writers + writer);
 			}
-			start.countDown();
-			for (Future<?> future : futures) {
-				future.get(30, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		});
 		assertThat(cursors().lastDelivered("scope-race", 7)).hasValue(BASE_ID + 29 * writers + writers - 1);
 	}
 
@@ -305,6 +289,17 @@ public abstract class StoreContract {
 	@Test
 	public void concurrentJoinsOfDifferentChannelsAreAllKept() throws Exception {
 		int writers = 6;
+		concurrently(writers, (writer) -> {
+			for (int i = 0; i < 10; i++) {
+				channels().channelJoined("scope-race", BASE_ID + i * writers + writer,
+						(i % 2 == 0) ? ChannelType.DM : ChannelType.GROUP);
+			}
+		});
+		assertThat(channels().joinedChannels("scope-race")).hasSize(writers * 10);
+	}
+
+	/** Runs {@code work(writer)} on {@code writers} threads released at once; fails if one fails. */
+	private static void concurrently(int writers, IntConsumer work) throws Exception {
 		ExecutorService executor = Executors.newFixedThreadPool(writers);
 		CountDownLatch start = new CountDownLatch(1);
 		try {
@@ -313,10 +308,7 @@ public abstract class StoreContract {
 				int writer = w;
 				futures.add(executor.submit(() -> {
 					start.await();
-					for (int i = 0; i < 10; i++) {
-						channels().channelJoined("scope-race", BASE_ID + i * writers + writer,
-								(i % 2 == 0) ? ChannelType.DM : ChannelType.GROUP);
-					}
+					work.accept(writer);
 					return null;
 				}));
 			}
@@ -328,7 +320,6 @@ public abstract class StoreContract {
 		finally {
 			executor.shutdownNow();
 		}
-		assertThat(channels().joinedChannels("scope-race")).hasSize(writers * 10);
 	}
 
 	/**
