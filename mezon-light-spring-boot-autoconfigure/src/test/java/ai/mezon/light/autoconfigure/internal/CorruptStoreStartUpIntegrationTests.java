@@ -52,6 +52,9 @@ class CorruptStoreStartUpIntegrationTests {
 
 	private @Nullable Runnable cleanUp;
 
+	/** The PostgreSQL tables of this test, set by {@link #postgresStore()}. */
+	private @Nullable JdbcClient jdbc;
+
 	/** The key prefix of this test's Redis keys, set by {@link #redis()}. */
 	private String redisPrefix = "";
 
@@ -101,6 +104,22 @@ class CorruptStoreStartUpIntegrationTests {
 	}
 
 	/** A session of the user, issued by the server, whose socket host is not a URL. */
+	/** A store on fresh tables of a real PostgreSQL, dropped after the test; {@link #jdbc} reaches them. */
+	private JdbcSessionStore postgresStore() throws Exception {
+		DataSource dataSource = TestServices.postgres();
+		String table = TestServices.unique("mezon_corrupt_t");
+		JdbcSessionStore.initializeSchema(dataSource, table);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		JdbcSessionStore store = new JdbcSessionStore(jdbc, table, Clock.systemUTC());
+		this.jdbc = jdbc;
+		this.cleanUp = () -> {
+			jdbc.sql("DROP TABLE " + table).update();
+			jdbc.sql("DROP TABLE " + store.getCursorTableName()).update();
+			jdbc.sql("DROP TABLE " + store.getChannelTableName()).update();
+		};
+		return store;
+	}
+
 	/** A template on a real Redis; its keys (under {@link #redisPrefix}) are deleted after the test. */
 	private StringRedisTemplate redis() {
 		LettuceConnectionFactory factory = TestServices.redisConnectionFactory();
@@ -171,16 +190,9 @@ class CorruptStoreStartUpIntegrationTests {
 
 	@Test
 	void postgresRowWithVersionMinusFiveIsSetAsideAndReplaced(CapturedOutput output) throws Exception {
-		DataSource dataSource = TestServices.postgres();
-		String table = TestServices.unique("mezon_corrupt_t");
-		JdbcSessionStore.initializeSchema(dataSource, table);
-		JdbcClient jdbc = JdbcClient.create(dataSource);
-		JdbcSessionStore store = new JdbcSessionStore(jdbc, table, Clock.systemUTC());
-		this.cleanUp = () -> {
-			jdbc.sql("DROP TABLE " + table).update();
-			jdbc.sql("DROP TABLE " + store.getCursorTableName()).update();
-			jdbc.sql("DROP TABLE " + store.getChannelTableName()).update();
-		};
+		JdbcSessionStore store = postgresStore();
+		JdbcClient jdbc = this.jdbc;
+		String table = store.getTableName();
 		TestUser user = server.get().createUser("pg-bot");
 		SessionData issued = server.get().issueSession(user);
 		jdbc.sql("INSERT INTO " + table + " (session_key, token, refresh_token, api_url, ws_url, user_id, version, "
@@ -198,16 +210,7 @@ class CorruptStoreStartUpIntegrationTests {
 
 	@Test
 	void postgresSessionWithPort99999IsIgnoredAndReplaced(CapturedOutput output) throws Exception {
-		DataSource dataSource = TestServices.postgres();
-		String table = TestServices.unique("mezon_corrupt_t");
-		JdbcSessionStore.initializeSchema(dataSource, table);
-		JdbcClient jdbc = JdbcClient.create(dataSource);
-		JdbcSessionStore store = new JdbcSessionStore(jdbc, table, Clock.systemUTC());
-		this.cleanUp = () -> {
-			jdbc.sql("DROP TABLE " + table).update();
-			jdbc.sql("DROP TABLE " + store.getCursorTableName()).update();
-			jdbc.sql("DROP TABLE " + store.getChannelTableName()).update();
-		};
+		JdbcSessionStore store = postgresStore();
 		TestUser user = server.get().createUser("pg-port-bot");
 		store.save(KEY, badHost(user, "wss://ws.example:99999"), SessionStore.NO_VERSION);
 		LightClient client = start(store, user);
