@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * itself for the next. When the oldest was answered meanwhile the task just re-arms: about one
  * timer task per timeout period instead of one per request.
  *
- * <p>Threads: {@link #start} runs on the caller's thread, {@link #stop} on whichever completes the
- * request (reader, pool, timer), the expiry on the timer thread; requests are expired outside the
- * monitor, as expiring completes futures and runs their dependents.
+ * <p>Threads: {@link #start} runs on the caller's thread, {@code Track.remove} (a request answered
+ * or failed) on whichever completes it (reader, pool, timer), the expiry on the timer thread;
+ * requests are expired outside the monitor, as expiring completes futures and runs their
+ * dependents.
  */
 final class Deadlines {
 
@@ -66,14 +67,6 @@ final class Deadlines {
 			track = this.tracks.computeIfAbsent(timeout, Track::new);
 		}
 		track.add(request);
-	}
-
-	/** Stops a request's deadline (it was answered or failed); nothing when it is not running. */
-	void stop(Request request) {
-		Track track = request.track;
-		if (track != null) {
-			track.remove(request);
-		}
 	}
 
 	/** @return requests whose deadline is running (for tests) */

@@ -24,9 +24,6 @@ final class Request {
 
 	final CompletableFuture<Envelope> result = new CompletableFuture<>();
 
-	/** Where its deadline runs; see {@link Deadlines}. */
-	private @Nullable Deadlines deadlines;
-
 	/** The track holding its running deadline, {@code null} once stopped or expired. */
 	volatile Deadlines.@Nullable Track track;
 
@@ -45,7 +42,6 @@ final class Request {
 	/** @return a new request whose deadline is running */
 	static Request start(Envelope body, String operation, Duration timeout, Deadlines deadlines) {
 		Request request = new Request(body, operation, timeout);
-		request.deadlines = deadlines;
 		deadlines.start(request);
 		return request;
 	}
@@ -87,9 +83,9 @@ final class Request {
 	}
 
 	private void cancelDeadline() {
-		Deadlines running = this.deadlines;
+		Deadlines.Track running = this.track;
 		if (running != null) {
-			running.stop(this);
+			running.remove(this);
 		}
 	}
 
