@@ -2,6 +2,9 @@ package ai.mezon.light.internal.socket;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Which failed reconnect attempts of one outage are worth a WARN. With the default backoff (at
  * most 5 s, full jitter) a server that stays down for an hour means some 1,400 attempts: a WARN for
@@ -12,11 +15,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class OutageLog {
 
+	/** The socket's logger: these lines belong with its other connection lines. */
+	private static final Logger logger = LoggerFactory.getLogger(SocketConnection.class);
+
 	private final AtomicInteger failures = new AtomicInteger();
 
-	/** @return the number of this failure in the current outage, from 1 */
-	int failed() {
-		return this.failures.incrementAndGet();
+	/**
+	 * Counts and logs a failed reconnect attempt.
+	 * @param reason why it failed (no token in it)
+	 * @return the number of this failure in the current outage, from 1
+	 */
+	int failed(String reason) {
+		int failure = this.failures.incrementAndGet();
+		if (warns(failure)) {
+			logger.warn("Socket reconnect attempt {} failed: {}", failure, reason);
+		}
+		else {
+			logger.debug("Socket reconnect attempt {} failed: {}", failure, reason);
+		}
+		return failure;
 	}
 
 	/** @return whether the failure with this number should be a WARN */

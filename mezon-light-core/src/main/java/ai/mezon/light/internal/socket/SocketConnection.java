@@ -260,16 +260,6 @@ final class SocketConnection implements Link.Ends {
 		target.write(EnvelopeCodec.encode(request.body, cid, this.options.legacyCid()));
 	}
 
-	private void logFailedAttempt(MezonException error) {
-		int failure = this.outage.failed();
-		if (OutageLog.warns(failure)) {
-			logger.warn("Socket reconnect attempt {} failed: {}", failure, error.getMessage());
-		}
-		else {
-			logger.debug("Socket reconnect attempt {} failed: {}", failure, error.getMessage());
-		}
-	}
-
 	// Link events
 
 	private void openLink() {
@@ -418,7 +408,7 @@ final class SocketConnection implements Link.Ends {
 			abandoned.forEach((request) -> request.fail(error));
 		}
 		else {
-			logFailedAttempt(error);
+			this.outage.failed(error.getMessage());
 			this.listeners.reportError(error);
 		}
 	}
@@ -523,7 +513,7 @@ final class SocketConnection implements Link.Ends {
 				}
 			}
 			if (!hopeless) {
-				logFailedAttempt(error);
+				this.outage.failed(error.getMessage());
 				this.listeners.reportError(error);
 			}
 			return;

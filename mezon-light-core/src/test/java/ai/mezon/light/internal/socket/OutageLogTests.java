@@ -24,10 +24,10 @@ class OutageLogTests {
 	@Test
 	void countsAnOutageAndStartsAgainWhenRecovered() {
 		OutageLog log = new OutageLog();
-		assertThat(log.failed()).isOne();
-		assertThat(log.failed()).isEqualTo(2);
+		assertThat(log.failed("refused")).isOne();
+		assertThat(log.failed("refused")).isEqualTo(2);
 		assertThat(log.recovered()).isEqualTo(2);
-		assertThat(log.failed()).isOne();
+		assertThat(log.failed("refused")).isOne();
 		assertThat(new OutageLog().recovered()).isZero();
 	}
 
