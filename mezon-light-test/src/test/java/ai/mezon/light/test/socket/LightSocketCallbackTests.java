@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LightSocketCallbackTests extends SocketTestBase {
 
+	/** The DM of the test, between alice and bob. */
+	private TestChannel dm;
+
 	@Test
 	void callbacksRunOnTheCallbackPool() {
 		Connected alice = dmOfTwo();
@@ -78,8 +81,6 @@ class LightSocketCallbackTests extends SocketTestBase {
 		assertThat(chains).allSatisfy((chain) -> assertThat(chain).succeedsWithin(Duration.ZERO));
 		assertThat(server.messages(this.dm)).hasSize(callbacks * 2);
 	}
-
-	private TestChannel dm;
 
 	private Connected dmOfTwo() {
 		TestUser alice = server.createUser("alice");
